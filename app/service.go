@@ -1,0 +1,182 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+	"time"
+)
+
+// Service holds the use cases the GUI and the CLI share. It normalises and
+// validates before anything reaches the store, so both front ends obey the
+// same rules and print the same messages.
+type Service struct {
+	Store Store
+	Rules Rules
+	// Now is the clock; tests set it to make times exact.
+	Now func() time.Time
+	Log *slog.Logger
+}
+
+// NewService returns a service over s with the default rules.
+func NewService(s Store) *Service {
+	return &Service{Store: s, Rules: DefaultRules, Now: time.Now, Log: slog.Default()}
+}
+
+// SaveOptions say who saves and why.
+type SaveOptions struct {
+	Author  string
+	Message string
+	// Base is the revision the editor started from; a save on top of a
+	// newer revision fails with ECONFLICT. Negative means "latest".
+	Base int
+}
+
+// Save normalises and validates a, then appends it as a new revision (a
+// new article when a.ID is empty). It returns the stored article.
+func (s *Service) Save(ctx context.Context, a *Article, opt SaveOptions) (*Article, error) {
+	a = a.Clone()
+	author := strings.TrimSpace(opt.Author)
+	if author == "" {
+		return nil, Errorf(EINVALID, "author: every revision needs an author")
+	}
+	Normalize(a)
+	for i, p := range a.Photos {
+		if p.File != "" {
+			return nil, Errorf(EINVALID, "photos[%d].file: %q was not attached; attach files with AttachImage first", i, p.File)
+		}
+	}
+	var prev *Article
+	if a.ID != "" {
+		old, err := s.Store.Article(ctx, a.ID)
+		switch {
+		case err == nil:
+			prev = old
+		case ErrorCode(err) != ENOTFOUND:
+			return nil, err
+		}
+	}
+	if prev != nil && prev.Deleted {
+		return nil, Errorf(EINVALID, "article %s is in the Trash; undelete it before saving", a.ID)
+	}
+	if a.Status == StatusPublished && a.PublishedAt == nil {
+		t := s.Now()
+		a.PublishedAt = &t
+	}
+	if err := Validate(a, s.Rules, a.Status.Strict()); err != nil {
+		return nil, err
+	}
+	if prev != nil {
+		a.CreatedAt = prev.CreatedAt
+	}
+	info := RevisionInfo{
+		Author: author, Time: s.now(), Message: strings.TrimSpace(opt.Message),
+		Status: a.Status, Words: CountWords(a.Body),
+	}
+	if prev != nil && prev.Status != a.Status {
+		info.StatusFrom = prev.Status
+	}
+	if err := s.Store.SaveRevision(ctx, a, opt.Base, info); err != nil {
+		return nil, fmt.Errorf("save %q: %w", a.Headline, err)
+	}
+	s.Log.Debug("saved", "id", a.ID, "revision", a.Revision, "author", author)
+	return a, nil
+}
+
+func (s *Service) now() time.Time {
+	if s.Now == nil {
+		return time.Now()
+	}
+	return s.Now()
+}
+
+// Article returns the latest state of an article.
+func (s *Service) Article(ctx context.Context, id string) (*Article, error) {
+	return s.Store.Article(ctx, id)
+}
+
+// History lists the revisions of an article, newest first.
+func (s *Service) History(ctx context.Context, id string) ([]RevisionInfo, error) {
+	h, err := s.Store.History(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	for i, j := 0, len(h)-1; i < j; i, j = i+1, j-1 {
+		h[i], h[j] = h[j], h[i]
+	}
+	return h, nil
+}
+
+// Revision returns revision n of an article.
+func (s *Service) Revision(ctx context.Context, id string, n int) (*Revision, error) {
+	return s.Store.Revision(ctx, id, n)
+}
+
+// Restore appends a new revision whose content equals revision n. Nothing
+// is rewritten: the revisions after n stay in the history.
+func (s *Service) Restore(ctx context.Context, id string, n int, author string) (*Article, error) {
+	cur, err := s.Store.Article(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if cur.Deleted {
+		return nil, Errorf(EINVALID, "article %s is in the Trash; undelete it before restoring", id)
+	}
+	old, err := s.Store.Revision(ctx, id, n)
+	if err != nil {
+		return nil, err
+	}
+	a := old.Article.Clone()
+	author = strings.TrimSpace(author)
+	if author == "" {
+		return nil, Errorf(EINVALID, "author: every revision needs an author")
+	}
+	// Restoring reproduces history, which was valid when written: only the
+	// rules that keep data sound apply, not today's completeness rules.
+	if err := Validate(a, s.Rules, false); err != nil {
+		return nil, err
+	}
+	info := RevisionInfo{
+		Author: author, Time: s.now(), Message: fmt.Sprintf("Restore revision %d", n),
+		Status: a.Status, RestoredFrom: n, Words: CountWords(a.Body),
+	}
+	if cur.Status != a.Status {
+		info.StatusFrom = cur.Status
+	}
+	if err := s.Store.SaveRevision(ctx, a, cur.Revision, info); err != nil {
+		return nil, fmt.Errorf("restore %s revision %d: %w", id, n, err)
+	}
+	return a, nil
+}
+
+// Delete moves an article to the Trash; its revisions are kept.
+func (s *Service) Delete(ctx context.Context, id, author string) error {
+	return s.Store.SetDeleted(ctx, id, true, author)
+}
+
+// Undelete brings an article back from the Trash.
+func (s *Service) Undelete(ctx context.Context, id, author string) error {
+	return s.Store.SetDeleted(ctx, id, false, author)
+}
+
+// List returns a page of summaries.
+func (s *Service) List(ctx context.Context, f Filter) (*ListResult, error) {
+	return s.Store.List(ctx, f)
+}
+
+// AttachImage checks that data is a whole, decodable image and stores it;
+// the returned reference goes into Photo.Image.
+func (s *Service) AttachImage(ctx context.Context, name string, data []byte) (string, error) {
+	if _, err := CheckImage(data); err != nil {
+		return "", fmt.Errorf("image %s: %w", name, err)
+	}
+	return s.Store.PutBlob(ctx, data)
+}
+
+// Backup writes the whole store to w.
+func (s *Service) Backup(ctx context.Context, w io.Writer) error { return s.Store.Backup(ctx, w) }
+
+// Load fills an empty store from a backup.
+func (s *Service) Load(ctx context.Context, r io.Reader) error { return s.Store.Load(ctx, r) }

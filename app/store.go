@@ -1,0 +1,119 @@
+package app
+
+import (
+	"context"
+	"io"
+	"time"
+)
+
+// Store keeps articles and their revisions. Package store implements it on
+// Badger; every method is one transaction. Errors carry the codes of this
+// package (ENOTFOUND, ECONFLICT, ...).
+type Store interface {
+	// SaveRevision appends a revision holding a (already normalised and
+	// validated). If a.ID is empty a new article is created and a.ID set.
+	// base is the revision the editor started from: if another save landed
+	// since, it fails with ECONFLICT; base < 0 skips the check.
+	// It sets a.Revision, a.CreatedAt, a.UpdatedAt and a.UpdatedBy.
+	SaveRevision(ctx context.Context, a *Article, base int, info RevisionInfo) error
+	// Article returns the latest state (deleted articles too; see Deleted).
+	Article(ctx context.Context, id string) (*Article, error)
+	// History lists every revision, oldest first.
+	History(ctx context.Context, id string) ([]RevisionInfo, error)
+	// Revision returns revision n of the article.
+	Revision(ctx context.Context, id string, n int) (*Revision, error)
+	// SetDeleted moves an article to the Trash or back; revisions stay.
+	SetDeleted(ctx context.Context, id string, deleted bool, author string) error
+	// List returns summaries matching f, served by index keys.
+	List(ctx context.Context, f Filter) (*ListResult, error)
+	// Counts returns the number of live articles per status, section and
+	// tag, plus the Trash, for sidebars.
+	Counts(ctx context.Context) (*Counts, error)
+	// PutBlob stores data once by content and returns its reference.
+	PutBlob(ctx context.Context, data []byte) (string, error)
+	// Blob returns the data of a reference made by PutBlob.
+	Blob(ctx context.Context, ref string) ([]byte, error)
+	// Backup writes the whole store to w; Load reads one into an empty store.
+	Backup(ctx context.Context, w io.Writer) error
+	Load(ctx context.Context, r io.Reader) error
+	// Path names the store for messages and the status bar.
+	Path() string
+	Close() error
+}
+
+// SortKey orders a listing.
+type SortKey string
+
+// Sort keys served by indexes.
+const (
+	SortUpdated   SortKey = "updated"
+	SortScheduled SortKey = "scheduled"
+	SortCreated   SortKey = "created"
+)
+
+// Filter selects articles for List. Zero fields do not filter.
+type Filter struct {
+	Status  Status
+	Section string
+	Tag     string
+	// Deleted lists the Trash instead of live articles.
+	Deleted bool
+	// UpdatedFrom/UpdatedTo and ScheduledFrom/ScheduledTo bound times
+	// (inclusive from, exclusive to); zero means open.
+	UpdatedFrom, UpdatedTo     time.Time
+	ScheduledFrom, ScheduledTo time.Time
+	Sort                       SortKey // default SortUpdated
+	Ascending                  bool    // default newest first
+	Offset, Limit              int     // Limit 0 means all
+}
+
+// Summary is what a listing shows of an article; it is kept beside the
+// revisions so that a list never reads article bodies.
+type Summary struct {
+	ID          string     `json:"id"`
+	Slug        string     `json:"slug"`
+	Headline    string     `json:"headline"`
+	Byline      []string   `json:"byline"`
+	Source      string     `json:"source,omitempty"`
+	Section     string     `json:"section"`
+	Tags        []string   `json:"tags"`
+	Status      Status     `json:"status"`
+	Revision    int        `json:"revision"`
+	CreatedAt   time.Time  `json:"created_at"`
+	UpdatedAt   time.Time  `json:"updated_at"`
+	UpdatedBy   string     `json:"updated_by,omitempty"`
+	ScheduledAt *time.Time `json:"scheduled_at,omitempty"`
+	PublishedAt *time.Time `json:"published_at,omitempty"`
+	TimeZone    string     `json:"time_zone,omitempty"`
+	Language    string     `json:"language,omitempty"`
+	Deleted     bool       `json:"deleted,omitempty"`
+	DeletedAt   *time.Time `json:"deleted_at,omitempty"`
+	DeletedBy   string     `json:"deleted_by,omitempty"`
+}
+
+// SummaryOf returns the summary of a.
+func SummaryOf(a *Article) Summary {
+	return Summary{
+		ID: a.ID, Slug: a.Slug, Headline: a.Headline,
+		Byline: append([]string(nil), a.Byline...), Source: a.Source,
+		Section: a.Section, Tags: append([]string(nil), a.Tags...),
+		Status: a.Status, Revision: a.Revision,
+		CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt, UpdatedBy: a.UpdatedBy,
+		ScheduledAt: a.ScheduledAt, PublishedAt: a.PublishedAt,
+		TimeZone: a.TimeZone, Language: a.Language, Deleted: a.Deleted,
+	}
+}
+
+// ListResult is one page of a listing and the number of matches in all.
+type ListResult struct {
+	Items []Summary `json:"items"`
+	Total int       `json:"total"`
+}
+
+// Counts feeds the sidebar.
+type Counts struct {
+	Status  map[Status]int `json:"status"`
+	Section map[string]int `json:"section"`
+	Tag     map[string]int `json:"tag"`
+	Trash   int            `json:"trash"`
+}

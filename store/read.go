@@ -1,0 +1,170 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/dgraph-io/badger/v4"
+	"github.com/google/uuid"
+
+	"newsdesk/app"
+)
+
+func notFound(id string) error { return app.Errorf(app.ENOTFOUND, "article %s not found", id) }
+
+func getHead(txn *badger.Txn, id [16]byte) (*headRecord, error) {
+	item, err := txn.Get(headKey(id))
+	if err != nil {
+		return nil, err
+	}
+	var h headRecord
+	err = item.Value(func(v []byte) error { return json.Unmarshal(v, &h) })
+	if err != nil {
+		return nil, fmt.Errorf("article %s: corrupt head: %w", uuid.UUID(id), err)
+	}
+	return &h, nil
+}
+
+func getRecord(txn *badger.Txn, id [16]byte, n int, infoOnly bool) (*revRecord, error) {
+	item, err := txn.Get(revKey(id, n))
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return nil, app.Errorf(app.ENOTFOUND, "article %s has no revision %d", uuid.UUID(id), n)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read revision %d of %s: %w", n, uuid.UUID(id), err)
+	}
+	var rec *revRecord
+	err = item.Value(func(v []byte) error {
+		var err error
+		rec, err = decodeRecord(v, infoOnly)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("revision %d of %s: %w", n, uuid.UUID(id), err)
+	}
+	return rec, nil
+}
+
+func getChunk(txn *badger.Txn, id [16]byte, h [hashLen]byte, buf []byte) ([]byte, error) {
+	item, err := txn.Get(chunkKey(id, h))
+	if err != nil {
+		return nil, fmt.Errorf("article %s: chunk %x: %w", uuid.UUID(id), h, err)
+	}
+	return item.ValueCopy(buf)
+}
+
+// loadRevision assembles the article state of one revision.
+func loadRevision(txn *badger.Txn, id [16]byte, head *headRecord, n int) (*app.Revision, error) {
+	rec, err := getRecord(txn, id, n, false)
+	if err != nil {
+		return nil, err
+	}
+	meta, err := getChunk(txn, id, rec.meta, nil)
+	if err != nil {
+		return nil, err
+	}
+	a := &app.Article{}
+	if err := json.Unmarshal(meta, a); err != nil {
+		return nil, fmt.Errorf("article %s revision %d: corrupt metadata: %w", uuid.UUID(id), n, err)
+	}
+	var body []byte
+	for _, h := range rec.chunks {
+		c, err := getChunk(txn, id, h, nil)
+		if err != nil {
+			return nil, err
+		}
+		body = append(body, c...)
+	}
+	a.Body = string(body)
+	a.ID = uuid.UUID(id).String()
+	a.Revision = n
+	a.CreatedAt = head.CreatedAt
+	a.UpdatedAt = rec.info.Time
+	a.UpdatedBy = rec.info.Author
+	return &app.Revision{RevisionInfo: rec.info, Article: a}, nil
+}
+
+// Article returns the latest revision's state, marked Deleted when trashed.
+func (s *Store) Article(ctx context.Context, id string) (*app.Article, error) {
+	key, err := parseID(id)
+	if err != nil {
+		return nil, app.Errorf(app.ENOTFOUND, "%v", err)
+	}
+	var out *app.Article
+	err = s.view(ctx, func(txn *badger.Txn) error {
+		head, err := getHead(txn, key)
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return notFound(id)
+		}
+		if err != nil {
+			return err
+		}
+		rev, err := loadRevision(txn, key, head, head.Revision)
+		if err != nil {
+			return err
+		}
+		out = rev.Article
+		out.Deleted = head.Deleted
+		return nil
+	})
+	return out, err
+}
+
+// Revision returns revision n of an article.
+func (s *Store) Revision(ctx context.Context, id string, n int) (*app.Revision, error) {
+	key, err := parseID(id)
+	if err != nil {
+		return nil, app.Errorf(app.ENOTFOUND, "%v", err)
+	}
+	var out *app.Revision
+	err = s.view(ctx, func(txn *badger.Txn) error {
+		head, err := getHead(txn, key)
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return notFound(id)
+		}
+		if err != nil {
+			return err
+		}
+		if n < 1 || n > head.Revision {
+			return app.Errorf(app.ENOTFOUND, "article %s has no revision %d (revisions 1 to %d)", id, n, head.Revision)
+		}
+		out, err = loadRevision(txn, key, head, n)
+		return err
+	})
+	return out, err
+}
+
+// History lists every revision of an article, oldest first.
+func (s *Store) History(ctx context.Context, id string) ([]app.RevisionInfo, error) {
+	key, err := parseID(id)
+	if err != nil {
+		return nil, app.Errorf(app.ENOTFOUND, "%v", err)
+	}
+	var out []app.RevisionInfo
+	err = s.view(ctx, func(txn *badger.Txn) error {
+		if _, err := getHead(txn, key); errors.Is(err, badger.ErrKeyNotFound) {
+			return notFound(id)
+		} else if err != nil {
+			return err
+		}
+		prefix := revPrefix(key)
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: true, PrefetchSize: 64})
+		defer it.Close()
+		for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+			var rec *revRecord
+			err := it.Item().Value(func(v []byte) error {
+				var err error
+				rec, err = decodeRecord(v, true)
+				return err
+			})
+			if err != nil {
+				return fmt.Errorf("history of %s: %w", id, err)
+			}
+			out = append(out, rec.info)
+		}
+		return nil
+	})
+	return out, err
+}
