@@ -5,6 +5,7 @@
 package app
 
 import (
+	"sync"
 	"time"
 	_ "time/tzdata" // time zones must resolve on every OS, including Windows
 )
@@ -129,11 +130,28 @@ func (a *Article) Location() *time.Location {
 	if name == "" {
 		name = DefaultTimeZone
 	}
-	loc, err := time.LoadLocation(name)
+	loc, err := LoadZone(name)
 	if err != nil {
-		loc, _ = time.LoadLocation(DefaultTimeZone)
+		loc, _ = LoadZone(DefaultTimeZone)
 	}
 	return loc
+}
+
+// zones caches loaded time zones: time.LoadLocation parses the zone file
+// on every call, which showed in the cost of every save.
+var zones sync.Map // name -> *time.Location
+
+// LoadZone is time.LoadLocation with a cache.
+func LoadZone(name string) (*time.Location, error) {
+	if loc, ok := zones.Load(name); ok {
+		return loc.(*time.Location), nil
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, err
+	}
+	zones.Store(name, loc)
+	return loc, nil
 }
 
 // InZone returns a copy whose times are expressed in the article's time zone,

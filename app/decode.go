@@ -71,10 +71,12 @@ func jsonError(data []byte, err error) error {
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
-		line, col := position(data, syn.Offset)
 		if strings.Contains(syn.Error(), "unexpected end") {
+			line, col := position(data, syn.Offset)
 			return Errorf(EINVALID, "article JSON is truncated: it ends at line %d, column %d in the middle of a value", line, col)
 		}
+		// Offset counts the offending byte as read; point at it.
+		line, col := position(data, syn.Offset-1)
 		return Errorf(EINVALID, "article JSON line %d, column %d: %v", line, col, syn)
 	case errors.As(err, &typ):
 		line, col := position(data, typ.Offset)
@@ -120,13 +122,13 @@ func describeType(t reflect.Type) string {
 	return t.String()
 }
 
+// position turns a byte offset into a line and a column counted in
+// characters, as editors show them (Chinese text has 3 bytes a character).
 func position(data []byte, off int64) (line, col int) {
-	if off > int64(len(data)) {
-		off = int64(len(data))
-	}
+	off = max(0, min(off, int64(len(data))))
 	line, col = 1, 1
-	for _, b := range data[:off] {
-		if b == '\n' {
+	for _, r := range string(data[:off]) {
+		if r == '\n' {
 			line++
 			col = 1
 		} else {

@@ -48,35 +48,16 @@ func (s *Service) Save(ctx context.Context, a *Article, opt SaveOptions) (*Artic
 			return nil, Errorf(EINVALID, "photos[%d].file: %q was not attached; attach files with AttachImage first", i, p.File)
 		}
 	}
-	var prev *Article
-	if a.ID != "" {
-		old, err := s.Store.Article(ctx, a.ID)
-		switch {
-		case err == nil:
-			prev = old
-		case ErrorCode(err) != ENOTFOUND:
-			return nil, err
-		}
-	}
-	if prev != nil && prev.Deleted {
-		return nil, Errorf(EINVALID, "article %s is in the Trash; undelete it before saving", a.ID)
-	}
 	if a.Status == StatusPublished && a.PublishedAt == nil {
-		t := s.Now()
+		t := s.now()
 		a.PublishedAt = &t
 	}
 	if err := Validate(a, s.Rules, a.Status.Strict()); err != nil {
 		return nil, err
 	}
-	if prev != nil {
-		a.CreatedAt = prev.CreatedAt
-	}
 	info := RevisionInfo{
 		Author: author, Time: s.now(), Message: strings.TrimSpace(opt.Message),
 		Status: a.Status, Words: CountWords(a.Body),
-	}
-	if prev != nil && prev.Status != a.Status {
-		info.StatusFrom = prev.Status
 	}
 	if err := s.Store.SaveRevision(ctx, a, opt.Base, info); err != nil {
 		return nil, fmt.Errorf("save %q: %w", a.Headline, err)

@@ -14,7 +14,9 @@ type Store interface {
 	// validated). If a.ID is empty a new article is created and a.ID set.
 	// base is the revision the editor started from: if another save landed
 	// since, it fails with ECONFLICT; base < 0 skips the check.
-	// It sets a.Revision, a.CreatedAt, a.UpdatedAt and a.UpdatedBy.
+	// It sets a.Revision, a.CreatedAt, a.UpdatedAt, a.UpdatedBy and
+	// info.StatusFrom (when the status changed). An article in the Trash
+	// cannot be saved (EINVALID).
 	SaveRevision(ctx context.Context, a *Article, base int, info RevisionInfo) error
 	// Article returns the latest state (deleted articles too; see Deleted).
 	Article(ctx context.Context, id string) (*Article, error)

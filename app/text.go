@@ -2,6 +2,7 @@ package app
 
 import (
 	"unicode"
+	"unicode/utf8"
 )
 
 // CountWords counts words the way editors count them: runs of Latin letters
@@ -10,12 +11,28 @@ import (
 func CountWords(s string) int {
 	n := 0
 	inWord := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf { // ASCII fast path: most copy is ASCII
+			i++
+			switch {
+			case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || inWord && (c == '\'' || c == '-'):
+				if !inWord {
+					n++
+					inWord = true
+				}
+			default:
+				inWord = false
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		switch {
 		case isCJK(r):
 			n++
 			inWord = false
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || (inWord && (r == '\'' || r == '’' || r == '-')):
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || (inWord && r == '’'):
 			if !inWord {
 				n++
 				inWord = true
@@ -28,6 +45,9 @@ func CountWords(s string) int {
 }
 
 func isCJK(r rune) bool {
+	if r < 0x1100 { // below Hangul Jamo: no CJK script; the common case
+		return false
+	}
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }
 

@@ -88,7 +88,7 @@ func Validate(a *Article, rules Rules, strict bool) error {
 		v.add("status", err.Error())
 	}
 	if a.TimeZone != "" {
-		if _, err := time.LoadLocation(a.TimeZone); err != nil || a.TimeZone == "Local" {
+		if _, err := LoadZone(a.TimeZone); err != nil || a.TimeZone == "Local" {
 			v.add("time_zone", fmt.Sprintf("%q is not an IANA time zone (e.g. Asia/Shanghai)", a.TimeZone))
 		}
 	}

@@ -1,9 +1,6 @@
 package store
 
-import (
-	"crypto/sha256"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // Chunking splits a body into pieces whose boundaries depend on the text
 // itself, so that a copy edit changes one piece and every other piece is
@@ -114,16 +111,5 @@ func sentenceHash(s string) uint32 {
 		h ^= uint32(s[i])
 		h *= 16777619
 	}
-	return h
-}
-
-// chunkHash names a chunk within its article. 64 bits of SHA-256 make an
-// accidental collision between two pieces of one article's history
-// vanishingly unlikely, and a new piece that matches an older stored one
-// is compared byte for byte before it is shared (see save.go).
-func chunkHash(s string) [hashLen]byte {
-	sum := sha256.Sum256([]byte(s))
-	var h [hashLen]byte
-	copy(h[:], sum[:hashLen])
 	return h
 }

@@ -18,7 +18,8 @@ import (
 //	!schema                          -> uint32 schema version
 //	a/<id:16>                        -> head: the article's Summary (JSON)
 //	r/<id:16><rev:4>                 -> revision record (see record.go)
-//	c/<id:16><hash:8>                -> chunk: a piece of body, or the metadata JSON
+//	c/<id:16><line:4><rev:4>         -> chunk: a piece of body (line >= 1) or the
+//	                                    metadata JSON (line 0), written by revision rev
 //	b/<sha256:32>                    -> blob (photo bytes)
 //	i/u/<time:8><id:16>              -> live articles by updated time
 //	i/n/<time:8><id:16>              -> live articles by created time
@@ -29,7 +30,6 @@ import (
 //	i/t/<time:8><id:16>              -> the Trash, by deletion time
 const (
 	idLen   = 16
-	hashLen = 8
 	timeLen = 8
 )
 
@@ -81,7 +81,15 @@ func revKey(id [16]byte, rev int) []byte {
 // revPrefix is the prefix of every revision of one article.
 func revPrefix(id [16]byte) []byte { return cat(prefixRev, id[:]) }
 
-func chunkKey(id [16]byte, h [hashLen]byte) []byte { return cat(prefixChunk, id[:], h[:]) }
+// chunkKey places every version of one paragraph ("line") next to the
+// others, so that Badger's block compression packs a paragraph's history
+// like a delta chain would, without a chain to replay on read.
+func chunkKey(id [16]byte, r chunkRef) []byte {
+	var n [8]byte
+	binary.BigEndian.PutUint32(n[:4], r.line)
+	binary.BigEndian.PutUint32(n[4:], r.rev)
+	return cat(prefixChunk, id[:], n[:])
+}
 
 func blobKey(sum [32]byte) []byte { return cat(prefixBlob, sum[:]) }
 

@@ -47,12 +47,12 @@ func getRecord(txn *badger.Txn, id [16]byte, n int, infoOnly bool) (*revRecord, 
 	return rec, nil
 }
 
-func getChunk(txn *badger.Txn, id [16]byte, h [hashLen]byte, buf []byte) ([]byte, error) {
-	item, err := txn.Get(chunkKey(id, h))
+func getChunk(txn *badger.Txn, id [16]byte, r chunkRef) ([]byte, error) {
+	item, err := txn.Get(chunkKey(id, r))
 	if err != nil {
-		return nil, fmt.Errorf("article %s: chunk %x: %w", uuid.UUID(id), h, err)
+		return nil, fmt.Errorf("article %s: chunk %d/%d: %w", uuid.UUID(id), r.line, r.rev, err)
 	}
-	return item.ValueCopy(buf)
+	return item.ValueCopy(nil)
 }
 
 // loadRevision assembles the article state of one revision.
@@ -61,7 +61,7 @@ func loadRevision(txn *badger.Txn, id [16]byte, head *headRecord, n int) (*app.R
 	if err != nil {
 		return nil, err
 	}
-	meta, err := getChunk(txn, id, rec.meta, nil)
+	meta, err := getChunk(txn, id, rec.meta)
 	if err != nil {
 		return nil, err
 	}
@@ -70,12 +70,14 @@ func loadRevision(txn *badger.Txn, id [16]byte, head *headRecord, n int) (*app.R
 		return nil, fmt.Errorf("article %s revision %d: corrupt metadata: %w", uuid.UUID(id), n, err)
 	}
 	var body []byte
-	for _, h := range rec.chunks {
-		c, err := getChunk(txn, id, h, nil)
+	for _, c := range rec.chunks {
+		item, err := txn.Get(chunkKey(id, c))
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("article %s revision %d: chunk %d/%d: %w", uuid.UUID(id), n, c.line, c.rev, err)
 		}
-		body = append(body, c...)
+		if err := item.Value(func(v []byte) error { body = append(body, v...); return nil }); err != nil {
+			return nil, fmt.Errorf("article %s revision %d: %w", uuid.UUID(id), n, err)
+		}
 	}
 	a.Body = string(body)
 	a.ID = uuid.UUID(id).String()

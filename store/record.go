@@ -13,23 +13,27 @@ import (
 // number of the latest revision.
 type headRecord = app.Summary
 
-// revRecord is the stored form of one revision: who, when and why, plus the
-// references of the chunks that hold the article's state. The state itself
-// (metadata JSON and body pieces) lives in chunk keys shared by every
-// revision that has the same text, which is what makes 1,000 copy edits of
-// a long article cost about what git needs for them.
+// chunkRef names a stored chunk: the line (the lineage of one paragraph
+// through the revisions; 0 is the metadata) and the revision that wrote it.
+type chunkRef struct{ line, rev uint32 }
+
+// revRecord is the stored form of one revision: who, when and why, plus
+// the chunks that hold the article's state (see chunk.go and save.go).
 type revRecord struct {
-	info   app.RevisionInfo
-	meta   [hashLen]byte
-	chunks [][hashLen]byte
+	info    app.RevisionInfo
+	meta    chunkRef
+	chunks  []chunkRef
+	maxLine uint32 // highest line used so far in the article
 }
 
 const recordVersion = 1
 
 var errCorruptRecord = errors.New("corrupt revision record")
 
+// encode writes refs relative to the record's own revision: most chunks
+// were written recently or by this revision, so the numbers stay small.
 func (r *revRecord) encode() []byte {
-	b := make([]byte, 0, 64+len(r.info.Author)+len(r.info.Message)+hashLen*(len(r.chunks)+1))
+	b := make([]byte, 0, 64+len(r.info.Author)+len(r.info.Message)+4*(len(r.chunks)+1))
 	b = append(b, recordVersion)
 	b = binary.AppendUvarint(b, uint64(r.info.Number))
 	b = binary.AppendVarint(b, r.info.Time.UnixNano())
@@ -39,12 +43,18 @@ func (r *revRecord) encode() []byte {
 	b = appendString(b, string(r.info.StatusFrom))
 	b = binary.AppendUvarint(b, uint64(r.info.RestoredFrom))
 	b = binary.AppendUvarint(b, uint64(r.info.Words))
-	b = append(b, r.meta[:]...)
+	b = binary.AppendUvarint(b, uint64(r.maxLine))
+	b = r.appendRef(b, r.meta)
 	b = binary.AppendUvarint(b, uint64(len(r.chunks)))
 	for _, c := range r.chunks {
-		b = append(b, c[:]...)
+		b = r.appendRef(b, c)
 	}
 	return b
+}
+
+func (r *revRecord) appendRef(b []byte, c chunkRef) []byte {
+	b = binary.AppendUvarint(b, uint64(c.line))
+	return binary.AppendUvarint(b, uint64(uint32(r.info.Number)-c.rev))
 }
 
 func appendString(b []byte, s string) []byte {
@@ -68,15 +78,16 @@ func decodeRecord(b []byte, infoOnly bool) (*revRecord, error) {
 	r.info.StatusFrom = app.Status(d.string())
 	r.info.RestoredFrom = int(d.uvarint())
 	r.info.Words = int(d.uvarint())
-	copy(r.meta[:], d.take(hashLen))
+	r.maxLine = uint32(d.uvarint())
 	if !infoOnly {
+		r.meta = d.ref(r.info.Number)
 		n := d.uvarint()
 		if n > uint64(len(b)) {
 			d.err = errCorruptRecord
 		} else {
-			r.chunks = make([][hashLen]byte, n)
+			r.chunks = make([]chunkRef, n)
 			for i := range r.chunks {
-				copy(r.chunks[i][:], d.take(hashLen))
+				r.chunks[i] = d.ref(r.info.Number)
 			}
 		}
 	}
@@ -90,6 +101,15 @@ func decodeRecord(b []byte, infoOnly bool) (*revRecord, error) {
 type decoder struct {
 	b   []byte
 	err error
+}
+
+func (d *decoder) ref(number int) chunkRef {
+	line := d.uvarint()
+	back := d.uvarint()
+	if line > 1<<32-1 || back > uint64(number) {
+		d.err = errCorruptRecord
+	}
+	return chunkRef{line: uint32(line), rev: uint32(uint64(number) - back)}
 }
 
 func (d *decoder) take(n int) []byte {

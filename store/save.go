@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -34,13 +33,17 @@ func (s *Store) SaveRevision(ctx context.Context, a *app.Article, base int, info
 		return err
 	}
 	var saved app.Article
+	var state *stateChunks
 	err = s.update(ctx, func(txn *badger.Txn) error {
 		saved = *a // retries start from the caller's article again
-		return saveTxn(txn, id, &saved, base, info, meta, chunks)
+		var err error
+		state, err = saveTxn(txn, id, &saved, base, info, meta, chunks, s.recent.get)
+		return err
 	})
 	if err != nil {
 		return err
 	}
+	s.recent.put(id, state)
 	*a = saved
 	return nil
 }
@@ -60,92 +63,75 @@ func split(a *app.Article) (string, []string, error) {
 	return string(meta), chunkBody(a.Body), nil
 }
 
-func saveTxn(txn *badger.Txn, id [16]byte, a *app.Article, base int, info app.RevisionInfo, meta string, chunks []string) error {
+// saveTxn writes one revision in txn and returns its chunks, for the cache.
+// cached returns the chunks of a revision when they are at hand.
+func saveTxn(txn *badger.Txn, id [16]byte, a *app.Article, base int, info app.RevisionInfo, meta string, chunks []string,
+	cached func([16]byte, int) *stateChunks) (*stateChunks, error) {
 	a.ID = uuid.UUID(id).String()
 	prev, err := getHead(txn, id)
 	switch {
 	case errors.Is(err, badger.ErrKeyNotFound):
 		prev = nil
 		if base > 0 {
-			return app.Errorf(app.ENOTFOUND, "article %s not found", a.ID)
+			return nil, app.Errorf(app.ENOTFOUND, "article %s not found", a.ID)
 		}
 	case err != nil:
-		return err
+		return nil, err
 	case prev.Deleted:
-		return app.Errorf(app.EINVALID, "article %s is in the Trash; undelete it before saving", a.ID)
+		return nil, app.Errorf(app.EINVALID, "article %s is in the Trash; undelete it before saving", a.ID)
 	case base >= 0 && prev.Revision != base:
-		return app.Errorf(app.ECONFLICT, "article %q was saved by %s at %s (revision %d) after you opened revision %d; reload it and apply your change again",
+		return nil, app.Errorf(app.ECONFLICT, "article %q was saved by %s at %s (revision %d) after you opened revision %d; reload it and apply your change again",
 			prev.Headline, prev.UpdatedBy, prev.UpdatedAt.Format("2006-01-02 15:04:05"), prev.Revision, base)
 	}
 
-	// Chunks the previous revision already has are not looked up again.
-	have := map[[hashLen]byte]bool{}
-	if prev != nil {
-		rec, err := getRecord(txn, id, prev.Revision, false)
-		if err != nil {
-			return err
-		}
-		have[rec.meta] = true
-		for _, c := range rec.chunks {
-			have[c] = true
-		}
-	}
 	rec := revRecord{info: info}
-	if rec.meta, err = putChunk(txn, id, meta, have); err != nil {
-		return err
-	}
-	rec.chunks = make([][hashLen]byte, len(chunks))
-	for i, c := range chunks {
-		if rec.chunks[i], err = putChunk(txn, id, c, have); err != nil {
-			return err
-		}
-	}
-
 	rec.info.Number = 1
+	rec.info.StatusFrom = ""
 	if a.CreatedAt.IsZero() {
 		a.CreatedAt = info.Time // an import may bring the original time
 	}
+	var old *stateChunks
 	if prev != nil {
 		rec.info.Number = prev.Revision + 1
 		a.CreatedAt = prev.CreatedAt
+		if prev.Status != a.Status {
+			rec.info.StatusFrom = prev.Status
+		}
+		if old = cached(id, prev.Revision); old == nil {
+			if old, err = readChunks(txn, id, prev.Revision); err != nil {
+				return nil, err
+			}
+		}
+	}
+	rev := uint32(rec.info.Number)
+	if old != nil && old.meta == meta {
+		rec.meta = old.rec.meta
+	} else {
+		rec.meta = chunkRef{line: 0, rev: rev}
+		if err := txn.Set(chunkKey(id, rec.meta), []byte(meta)); err != nil {
+			return nil, fmt.Errorf("write metadata: %w", err)
+		}
+	}
+	rec.chunks, rec.maxLine = assignLines(old, chunks, rev)
+	for i, c := range rec.chunks {
+		if c.rev == rev {
+			if err := txn.Set(chunkKey(id, c), []byte(chunks[i])); err != nil {
+				return nil, fmt.Errorf("write chunk: %w", err)
+			}
+		}
 	}
 	a.Revision = rec.info.Number
 	a.UpdatedAt = info.Time
 	a.UpdatedBy = info.Author
 	a.Deleted = false
 	if err := txn.Set(revKey(id, rec.info.Number), rec.encode()); err != nil {
-		return fmt.Errorf("write revision: %w", err)
+		return nil, fmt.Errorf("write revision: %w", err)
 	}
 	head := app.SummaryOf(a)
-	return putHead(txn, id, prev, &head)
-}
-
-// putChunk stores a chunk unless an identical one is already there.
-func putChunk(txn *badger.Txn, id [16]byte, text string, have map[[hashLen]byte]bool) ([hashLen]byte, error) {
-	h := chunkHash(text)
-	if have[h] {
-		return h, nil
+	if err := putHead(txn, id, prev, &head); err != nil {
+		return nil, err
 	}
-	key := chunkKey(id, h)
-	item, err := txn.Get(key)
-	switch {
-	case errors.Is(err, badger.ErrKeyNotFound):
-		if err := txn.Set(key, []byte(text)); err != nil {
-			return h, fmt.Errorf("write chunk: %w", err)
-		}
-	case err != nil:
-		return h, fmt.Errorf("read chunk: %w", err)
-	default:
-		same := false
-		if err := item.Value(func(v []byte) error { same = bytes.Equal(v, []byte(text)); return nil }); err != nil {
-			return h, fmt.Errorf("read chunk: %w", err)
-		}
-		if !same {
-			return h, app.Errorf(app.EINTERNAL, "chunk hash collision in article %s: refusing to save rather than mix texts", uuid.UUID(id))
-		}
-	}
-	have[h] = true
-	return h, nil
+	return &stateChunks{rec: &rec, meta: meta, texts: chunks}, nil
 }
 
 // putHead writes the head and moves the index keys from prev's to head's.

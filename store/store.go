@@ -51,6 +51,8 @@ type Store struct {
 	lock *lockFile
 	path string
 	log  *slog.Logger
+	// recent caches the latest chunks of recently saved articles.
+	recent recentStates
 }
 
 var _ app.Store = (*Store)(nil)
@@ -113,6 +115,7 @@ func options_(dir string) badger.Options {
 		WithMemTableSize(32 << 20).
 		WithBlockCacheSize(64 << 20).
 		WithValueThreshold(256 << 10).
+		WithBlockSize(16 << 10).
 		WithNumVersionsToKeep(1).
 		WithMetricsEnabled(false)
 }
