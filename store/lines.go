@@ -113,6 +113,14 @@ func assignLines(old *stateChunks, texts []string, rev uint32) ([]chunkRef, uint
 		}
 	}
 	newRunes := toRunes(texts)
+	// A line whose chunk is kept somewhere in the new list (a moved
+	// paragraph) is not handed on to a different paragraph.
+	kept := map[uint32]bool{}
+	for _, t := range texts {
+		if ref, ok := same[t]; ok {
+			kept[ref.line] = true
+		}
+	}
 
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 200 * time.Millisecond // a worse alignment only costs compression
@@ -142,7 +150,9 @@ func assignLines(old *stateChunks, texts []string, rev uint32) ([]chunkRef, uint
 			oi, ni = oi+n, ni+n
 		case diffmatchpatch.DiffDelete:
 			for k := 0; k < n; k++ {
-				freed = append(freed, old.rec.chunks[oi+k].line)
+				if line := old.rec.chunks[oi+k].line; !kept[line] {
+					freed = append(freed, line)
+				}
 			}
 			oi += n
 		case diffmatchpatch.DiffInsert:
