@@ -14,7 +14,7 @@ func TestTokenize(t *testing.T) {
 	cases := map[string][]string{
 		"China's data-driven law, 2020.": {"China's", " ", "data-driven", " ", "law", ",", " ", "2020", "."},
 		"数据保护法草案":                        {"数", "据", "保", "护", "法", "草", "案"},
-		"NPC 常委会 met\n\nAgain":            {"NPC", " ", "常", "委", "会", " ", "met", "\n\n", "Again"},
+		"NPC 常委会 met\n\nAgain":           {"NPC", " ", "常", "委", "会", " ", "met", "\n\n", "Again"},
 		"“deepfaking.”":                  {"“", "deepfaking", ".", "”"},
 		"":                               nil,
 	}
