@@ -129,6 +129,9 @@ func (s *Service) Restore(ctx context.Context, id string, n int, author string) 
 	if err := s.Store.SaveRevision(ctx, a, cur.Revision, info); err != nil {
 		return nil, fmt.Errorf("restore %s revision %d: %w", id, n, err)
 	}
+	if a.Revision == cur.Revision {
+		return nil, Errorf(EINVALID, "revision %d says the same as the current revision %d: nothing to restore", n, cur.Revision)
+	}
 	return a, nil
 }
 

@@ -16,7 +16,8 @@ type Store interface {
 	// since, it fails with ECONFLICT; base < 0 skips the check.
 	// It sets a.Revision, a.CreatedAt, a.UpdatedAt, a.UpdatedBy and
 	// info.StatusFrom (when the status changed). An article in the Trash
-	// cannot be saved (EINVALID).
+	// cannot be saved (EINVALID). A save that changes nothing writes
+	// nothing: a then carries the latest revision's number and times.
 	SaveRevision(ctx context.Context, a *Article, base int, info RevisionInfo) error
 	// Article returns the latest state (deleted articles too; see Deleted).
 	Article(ctx context.Context, id string) (*Article, error)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -102,6 +103,12 @@ func saveTxn(txn *badger.Txn, id [16]byte, a *app.Article, base int, info app.Re
 				return nil, err
 			}
 		}
+	}
+	if old != nil && old.meta == meta && slices.Equal(old.texts, chunks) {
+		// Nothing changed: an empty revision would only bury real ones.
+		// The caller gets the latest revision back, as it is stored.
+		a.Revision, a.UpdatedAt, a.UpdatedBy = prev.Revision, prev.UpdatedAt, prev.UpdatedBy
+		return old, nil
 	}
 	rev := uint32(rec.info.Number)
 	if old != nil && old.meta == meta {

@@ -393,3 +393,22 @@ func TestNewerSchemaRefused(t *testing.T) {
 		t.Fatalf("second open after refusal: %v", err)
 	}
 }
+
+func TestUnchangedSaveWritesNothing(t *testing.T) {
+	s := MustOpenMemory(t)
+	svc := newService(s)
+	a := save(t, svc, sampleArticle(1), "Li Na")
+	again := save(t, svc, a, "Tom Baker")
+	if again.Revision != 1 || again.UpdatedBy != "Li Na" || !again.UpdatedAt.Equal(a.UpdatedAt) {
+		t.Fatalf("no-op save: revision %d by %s", again.Revision, again.UpdatedBy)
+	}
+	// Also after a reopen-like cache miss: a fresh store handle has no cache.
+	a.Status = app.StatusCopyedit
+	moved := save(t, svc, a, "Tom Baker")
+	if moved.Revision != 2 {
+		t.Fatalf("a status change is a change: revision %d", moved.Revision)
+	}
+	if h, _ := svc.History(ctx, a.ID); len(h) != 2 {
+		t.Fatalf("history has %d revisions", len(h))
+	}
+}
