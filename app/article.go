@@ -38,7 +38,17 @@ type Article struct {
 	TimeZone    string     `json:"time_zone,omitempty"`
 	ScheduledAt *time.Time `json:"scheduled_at,omitempty"`
 	PublishedAt *time.Time `json:"published_at,omitempty"`
-	Language    string     `json:"language,omitempty"`
+	// EmbargoUntil holds an item back from the public portal until this
+	// instant; partners may receive it before, marked embargoed.
+	EmbargoUntil *time.Time `json:"embargo_until,omitempty"`
+	Language     string     `json:"language,omitempty"`
+	// ImportKey identifies an item brought in by an import (a fingerprint
+	// of byline, time and first paragraph, or a ninjs uri), so that the
+	// same file imported twice adds nothing. A store holds each key once.
+	ImportKey string `json:"import_key,omitempty"`
+	// Flags ask for an editor's attention ("needs headline", "truncated");
+	// the desk lists flagged articles in its needs-attention queue.
+	Flags []string `json:"flags,omitempty"`
 	// Note carries the reason of the last correction or kill.
 	Note string `json:"note,omitempty"`
 
@@ -108,6 +118,7 @@ func (a *Article) Clone() *Article {
 	c.Photos = append([]Photo(nil), a.Photos...)
 	c.Contacts = append([]Contact(nil), a.Contacts...)
 	c.Related = append([]Related(nil), a.Related...)
+	c.Flags = append([]string(nil), a.Flags...)
 	if a.ReadMore != nil {
 		rm := *a.ReadMore
 		c.ReadMore = &rm
@@ -119,6 +130,10 @@ func (a *Article) Clone() *Article {
 	if a.PublishedAt != nil {
 		t := *a.PublishedAt
 		c.PublishedAt = &t
+	}
+	if a.EmbargoUntil != nil {
+		t := *a.EmbargoUntil
+		c.EmbargoUntil = &t
 	}
 	return &c
 }
@@ -168,6 +183,10 @@ func (a *Article) InZone() *Article {
 	if c.PublishedAt != nil {
 		t := c.PublishedAt.In(loc)
 		c.PublishedAt = &t
+	}
+	if c.EmbargoUntil != nil {
+		t := c.EmbargoUntil.In(loc)
+		c.EmbargoUntil = &t
 	}
 	return c
 }

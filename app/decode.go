@@ -41,7 +41,7 @@ func DecodeArticle(r io.Reader) (*Article, error) {
 	}
 	// Check times one by one: encoding/json reports a bad time without
 	// saying which field held it.
-	for _, f := range []string{"scheduled_at", "published_at", "created_at", "updated_at"} {
+	for _, f := range []string{"scheduled_at", "published_at", "embargo_until", "created_at", "updated_at"} {
 		v, ok := raw[f]
 		if !ok || string(v) == "null" {
 			continue

@@ -18,6 +18,10 @@ func Normalize(a *Article) {
 	a.Section = strings.TrimSpace(a.Section)
 	a.Byline = cleanList(a.Byline)
 	a.Tags = NormalizeTags(a.Tags)
+	if a.Flags = NormalizeTags(a.Flags); len(a.Flags) == 0 {
+		a.Flags = nil // rare; keep JSON and comparisons free of empty lists
+	}
+	a.ImportKey = strings.TrimSpace(a.ImportKey)
 	for i := range a.Photos {
 		p := &a.Photos[i]
 		p.Caption = strings.TrimSpace(p.Caption)

@@ -35,35 +35,69 @@ type SaveOptions struct {
 }
 
 // Save normalises and validates a, then appends it as a new revision (a
-// new article when a.ID is empty). It returns the stored article.
+// new article when a.ID is empty). It returns the stored article; when a
+// says nothing new, nothing is written and the latest revision comes back.
 func (s *Service) Save(ctx context.Context, a *Article, opt SaveOptions) (*Article, error) {
-	a = a.Clone()
+	out, err := s.SaveBatch(ctx, []*Article{a}, opt)
+	if err != nil {
+		return nil, err
+	}
+	return out[0], nil
+}
+
+// SaveBatch saves several articles in one transaction, all or none: an
+// import of one file. Every article is checked before anything is
+// written; problems name the item ("items[3].headline") when there are
+// several.
+func (s *Service) SaveBatch(ctx context.Context, arts []*Article, opt SaveOptions) ([]*Article, error) {
 	author := strings.TrimSpace(opt.Author)
 	if author == "" {
 		return nil, Errorf(EINVALID, "author: every revision needs an author")
 	}
-	Normalize(a)
-	for i, p := range a.Photos {
-		if p.File != "" {
-			return nil, Errorf(EINVALID, "photos[%d].file: %q was not attached; attach files with AttachImage first", i, p.File)
+	items := make([]BatchItem, len(arts))
+	var problems []FieldError
+	for i, in := range arts {
+		a := in.Clone()
+		Normalize(a)
+		prefix := ""
+		if len(arts) > 1 {
+			prefix = fmt.Sprintf("items[%d].", i)
 		}
+		for j, p := range a.Photos {
+			if p.File != "" {
+				problems = append(problems, FieldError{Field: fmt.Sprintf("%sphotos[%d].file", prefix, j),
+					Message: fmt.Sprintf("%q was not attached; attach files with AttachImage first", p.File)})
+			}
+		}
+		if a.Status == StatusPublished && a.PublishedAt == nil {
+			t := s.now()
+			a.PublishedAt = &t
+		}
+		if err := Validate(a, s.Rules, a.Status.Strict()); err != nil {
+			for _, p := range err.(*ValidationError).Problems {
+				problems = append(problems, FieldError{Field: prefix + p.Field, Message: p.Message})
+			}
+		}
+		items[i] = BatchItem{Article: a, Base: opt.Base, Info: RevisionInfo{
+			Author: author, Time: s.now(), Message: strings.TrimSpace(opt.Message),
+			Status: a.Status, Words: CountWords(a.Body),
+		}}
 	}
-	if a.Status == StatusPublished && a.PublishedAt == nil {
-		t := s.now()
-		a.PublishedAt = &t
+	if len(problems) > 0 {
+		return nil, &ValidationError{Problems: problems}
 	}
-	if err := Validate(a, s.Rules, a.Status.Strict()); err != nil {
-		return nil, err
+	if err := s.Store.SaveBatch(ctx, items); err != nil {
+		if len(arts) == 1 {
+			return nil, fmt.Errorf("save %q: %w", items[0].Article.Headline, err)
+		}
+		return nil, fmt.Errorf("save %d articles: %w", len(arts), err)
 	}
-	info := RevisionInfo{
-		Author: author, Time: s.now(), Message: strings.TrimSpace(opt.Message),
-		Status: a.Status, Words: CountWords(a.Body),
+	out := make([]*Article, len(items))
+	for i, it := range items {
+		out[i] = it.Article
+		s.Log.Debug("saved", "id", it.Article.ID, "revision", it.Article.Revision, "author", author)
 	}
-	if err := s.Store.SaveRevision(ctx, a, opt.Base, info); err != nil {
-		return nil, fmt.Errorf("save %q: %w", a.Headline, err)
-	}
-	s.Log.Debug("saved", "id", a.ID, "revision", a.Revision, "author", author)
-	return a, nil
+	return out, nil
 }
 
 func (s *Service) now() time.Time {

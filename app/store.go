@@ -25,6 +25,13 @@ type Store interface {
 	History(ctx context.Context, id string) ([]RevisionInfo, error)
 	// Revision returns revision n of the article.
 	Revision(ctx context.Context, id string, n int) (*Revision, error)
+	// SaveBatch saves several revisions in one transaction: all of them or,
+	// on any error, none (an import of one file). Each item is as for
+	// SaveRevision; errors name the item's index.
+	SaveBatch(ctx context.Context, items []BatchItem) error
+	// ArticleByImportKey returns the id of the article holding an import
+	// key (trashed ones too), or an ENOTFOUND error.
+	ArticleByImportKey(ctx context.Context, key string) (string, error)
 	// SetDeleted moves an article to the Trash or back; revisions stay.
 	SetDeleted(ctx context.Context, id string, deleted bool, author string) error
 	// List returns summaries matching f, served by index keys.
@@ -42,6 +49,13 @@ type Store interface {
 	// Path names the store for messages and the status bar.
 	Path() string
 	Close() error
+}
+
+// BatchItem is one save of a SaveBatch.
+type BatchItem struct {
+	Article *Article
+	Base    int
+	Info    RevisionInfo
 }
 
 // SortKey orders a listing.
@@ -73,25 +87,28 @@ type Filter struct {
 // Summary is what a listing shows of an article; it is kept beside the
 // revisions so that a list never reads article bodies.
 type Summary struct {
-	ID          string     `json:"id"`
-	Slug        string     `json:"slug"`
-	Headline    string     `json:"headline"`
-	Byline      []string   `json:"byline"`
-	Source      string     `json:"source,omitempty"`
-	Section     string     `json:"section"`
-	Tags        []string   `json:"tags"`
-	Status      Status     `json:"status"`
-	Revision    int        `json:"revision"`
-	CreatedAt   time.Time  `json:"created_at"`
-	UpdatedAt   time.Time  `json:"updated_at"`
-	UpdatedBy   string     `json:"updated_by,omitempty"`
-	ScheduledAt *time.Time `json:"scheduled_at,omitempty"`
-	PublishedAt *time.Time `json:"published_at,omitempty"`
-	TimeZone    string     `json:"time_zone,omitempty"`
-	Language    string     `json:"language,omitempty"`
-	Deleted     bool       `json:"deleted,omitempty"`
-	DeletedAt   *time.Time `json:"deleted_at,omitempty"`
-	DeletedBy   string     `json:"deleted_by,omitempty"`
+	ID           string     `json:"id"`
+	Slug         string     `json:"slug"`
+	Headline     string     `json:"headline"`
+	Byline       []string   `json:"byline"`
+	Source       string     `json:"source,omitempty"`
+	Section      string     `json:"section"`
+	Tags         []string   `json:"tags"`
+	Status       Status     `json:"status"`
+	Revision     int        `json:"revision"`
+	CreatedAt    time.Time  `json:"created_at"`
+	UpdatedAt    time.Time  `json:"updated_at"`
+	UpdatedBy    string     `json:"updated_by,omitempty"`
+	ScheduledAt  *time.Time `json:"scheduled_at,omitempty"`
+	PublishedAt  *time.Time `json:"published_at,omitempty"`
+	EmbargoUntil *time.Time `json:"embargo_until,omitempty"`
+	TimeZone     string     `json:"time_zone,omitempty"`
+	Language     string     `json:"language,omitempty"`
+	ImportKey    string     `json:"import_key,omitempty"`
+	Flags        []string   `json:"flags,omitempty"`
+	Deleted      bool       `json:"deleted,omitempty"`
+	DeletedAt    *time.Time `json:"deleted_at,omitempty"`
+	DeletedBy    string     `json:"deleted_by,omitempty"`
 }
 
 // SummaryOf returns the summary of a.
@@ -102,8 +119,9 @@ func SummaryOf(a *Article) Summary {
 		Section: a.Section, Tags: append([]string(nil), a.Tags...),
 		Status: a.Status, Revision: a.Revision,
 		CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt, UpdatedBy: a.UpdatedBy,
-		ScheduledAt: a.ScheduledAt, PublishedAt: a.PublishedAt,
-		TimeZone: a.TimeZone, Language: a.Language, Deleted: a.Deleted,
+		ScheduledAt: a.ScheduledAt, PublishedAt: a.PublishedAt, EmbargoUntil: a.EmbargoUntil,
+		TimeZone: a.TimeZone, Language: a.Language, ImportKey: a.ImportKey,
+		Flags: append([]string(nil), a.Flags...), Deleted: a.Deleted,
 	}
 }
 

@@ -94,6 +94,14 @@ func Validate(a *Article, rules Rules, strict bool) error {
 	}
 	v.instant("scheduled_at", a.ScheduledAt)
 	v.instant("published_at", a.PublishedAt)
+	v.instant("embargo_until", a.EmbargoUntil)
+	v.text("import_key", a.ImportKey, MaxShortField, true)
+	if len(a.Flags) > MaxTags {
+		v.add("flags", fmt.Sprintf("has %d flags, more than %d", len(a.Flags), MaxTags))
+	}
+	for i, f := range a.Flags {
+		v.text(fmt.Sprintf("flags[%d]", i), f, MaxTagRunes, true)
+	}
 	if a.Status == StatusScheduled && a.ScheduledAt == nil {
 		v.add("scheduled_at", "a scheduled article needs a publication time")
 	}

@@ -21,6 +21,7 @@ import (
 //	c/<id:16><line:4><rev:4>         -> chunk: a piece of body (line >= 1) or the
 //	                                    metadata JSON (line 0), written by revision rev
 //	b/<sha256:32>                    -> blob (photo bytes)
+//	k/<import key>                   -> id of the article holding it (unique)
 //	i/u/<time:8><id:16>              -> live articles by updated time
 //	i/n/<time:8><id:16>              -> live articles by created time
 //	i/d/<time:8><id:16>              -> live articles by scheduled time (when set)
@@ -39,6 +40,7 @@ var (
 	prefixRev     = []byte("r/")
 	prefixChunk   = []byte("c/")
 	prefixBlob    = []byte("b/")
+	prefixImport  = []byte("k/")
 	prefixIndex   = []byte("i/")
 	prefixUpdated = []byte("i/u/")
 	prefixCreated = []byte("i/n/")
@@ -92,6 +94,8 @@ func chunkKey(id [16]byte, r chunkRef) []byte {
 }
 
 func blobKey(sum [32]byte) []byte { return cat(prefixBlob, sum[:]) }
+
+func importKey(key string) []byte { return cat(prefixImport, []byte(key)) }
 
 func timeBytes(t time.Time) []byte {
 	var b [timeLen]byte

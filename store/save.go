@@ -16,37 +16,7 @@ import (
 
 // SaveRevision appends a revision holding a; see app.Store.
 func (s *Store) SaveRevision(ctx context.Context, a *app.Article, base int, info app.RevisionInfo) error {
-	var id [16]byte
-	if a.ID == "" {
-		u, err := uuid.NewV7()
-		if err != nil {
-			return fmt.Errorf("new article id: %w", err)
-		}
-		id = u
-	} else {
-		var err error
-		if id, err = parseID(a.ID); err != nil {
-			return app.Errorf(app.EINVALID, "id: %v", err)
-		}
-	}
-	meta, chunks, err := split(a)
-	if err != nil {
-		return err
-	}
-	var saved app.Article
-	var state *stateChunks
-	err = s.update(ctx, func(txn *badger.Txn) error {
-		saved = *a // retries start from the caller's article again
-		var err error
-		state, err = saveTxn(txn, id, &saved, base, info, meta, chunks, s.recent.get)
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	s.recent.put(id, state)
-	*a = saved
-	return nil
+	return s.SaveBatch(ctx, []app.BatchItem{{Article: a, Base: base, Info: info}})
 }
 
 // split turns an article into its metadata chunk and body chunks. The
@@ -143,6 +113,9 @@ func saveTxn(txn *badger.Txn, id [16]byte, a *app.Article, base int, info app.Re
 
 // putHead writes the head and moves the index keys from prev's to head's.
 func putHead(txn *badger.Txn, id [16]byte, prev, head *headRecord) error {
+	if err := moveImportKey(txn, id, prev, head); err != nil {
+		return err
+	}
 	newKeys := indexEntries(id, head)
 	keep := map[string]bool{}
 	for _, e := range newKeys {
@@ -170,4 +143,124 @@ func putHead(txn *badger.Txn, id [16]byte, prev, head *headRecord) error {
 		return fmt.Errorf("write head: %w", err)
 	}
 	return nil
+}
+
+// moveImportKey keeps the unique import-key entry in step with the head.
+// Trashed articles keep theirs: re-importing a file must not bring back
+// what an editor deleted.
+func moveImportKey(txn *badger.Txn, id [16]byte, prev, head *headRecord) error {
+	old := ""
+	if prev != nil {
+		old = prev.ImportKey
+	}
+	if old == head.ImportKey {
+		return nil
+	}
+	if old != "" {
+		if err := txn.Delete(importKey(old)); err != nil {
+			return fmt.Errorf("update import key: %w", err)
+		}
+	}
+	if head.ImportKey == "" {
+		return nil
+	}
+	item, err := txn.Get(importKey(head.ImportKey))
+	switch {
+	case err == nil:
+		other, verr := item.ValueCopy(nil)
+		if verr != nil {
+			return fmt.Errorf("read import key: %w", verr)
+		}
+		if string(other) != string(id[:]) {
+			return app.Errorf(app.EINVALID, "import_key %q already belongs to article %s", head.ImportKey, uuid.UUID([16]byte(other)))
+		}
+		return nil
+	case !errors.Is(err, badger.ErrKeyNotFound):
+		return fmt.Errorf("read import key: %w", err)
+	}
+	if err := txn.Set(importKey(head.ImportKey), id[:]); err != nil {
+		return fmt.Errorf("write import key: %w", err)
+	}
+	return nil
+}
+
+// SaveBatch saves every item in one transaction; see app.Store.
+func (s *Store) SaveBatch(ctx context.Context, items []app.BatchItem) error {
+	type prepared struct {
+		id     [16]byte
+		meta   string
+		chunks []string
+	}
+	prep := make([]prepared, len(items))
+	for i, it := range items {
+		var err error
+		if it.Article.ID == "" {
+			u, err := uuid.NewV7()
+			if err != nil {
+				return fmt.Errorf("new article id: %w", err)
+			}
+			prep[i].id = u
+		} else if prep[i].id, err = parseID(it.Article.ID); err != nil {
+			return app.Errorf(app.EINVALID, "%sid: %v", itemLabel(items, i), err)
+		}
+		if prep[i].meta, prep[i].chunks, err = split(it.Article); err != nil {
+			return fmt.Errorf("%s%w", itemLabel(items, i), err)
+		}
+	}
+	saved := make([]app.Article, len(items))
+	states := make([]*stateChunks, len(items))
+	err := s.update(ctx, func(txn *badger.Txn) error {
+		for i, it := range items {
+			saved[i] = *it.Article
+			var err error
+			states[i], err = saveTxn(txn, prep[i].id, &saved[i], it.Base, it.Info, prep[i].meta, prep[i].chunks, s.recent.get)
+			if err != nil {
+				if len(items) == 1 {
+					return err
+				}
+				return fmt.Errorf("%s%w", itemLabel(items, i), err)
+			}
+		}
+		return nil
+	})
+	if errors.Is(err, badger.ErrTxnTooBig) {
+		return app.Errorf(app.EINVALID, "%d items are too many to save in one transaction; split the input into smaller files", len(items))
+	}
+	if err != nil {
+		return err
+	}
+	for i := range items {
+		s.recent.put(prep[i].id, states[i])
+		*items[i].Article = saved[i]
+	}
+	return nil
+}
+
+// ArticleByImportKey returns the id of the article holding key.
+func (s *Store) ArticleByImportKey(ctx context.Context, key string) (string, error) {
+	var id string
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		item, err := txn.Get(importKey(key))
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return app.Errorf(app.ENOTFOUND, "no article has import key %q", key)
+		}
+		if err != nil {
+			return err
+		}
+		v, err := item.ValueCopy(nil)
+		if err != nil || len(v) != idLen {
+			return fmt.Errorf("import key %q: corrupt entry", key)
+		}
+		id = uuid.UUID([16]byte(v)).String()
+		return nil
+	})
+	return id, err
+}
+
+// itemLabel names item i of a batch in errors; a single save needs none.
+func itemLabel(items []app.BatchItem, i int) string {
+	if len(items) == 1 {
+		return ""
+	}
+	return fmt.Sprintf("item %d (%q): ", i+1, items[i].Article.Headline)
 }
