@@ -63,7 +63,8 @@ func Blame(revs []*app.Revision) []Attribution {
 		if strings.TrimSpace(u.text) == "" {
 			continue
 		}
-		res = append(res, Attribution{Paragraph: len(res) + 1, Text: u.text, Revision: u.rev.Number, Author: u.rev.Author, Time: u.rev.Time})
+		res = append(res, Attribution{Paragraph: len(res) + 1, Text: u.text, Revision: u.rev.Number, Author: u.rev.Author,
+			Time: u.rev.Time.In(u.rev.Article.Location())})
 	}
 	return res
 }
