@@ -35,10 +35,10 @@ func TestDiffAndBlame(t *testing.T) {
 	}
 
 	var js struct {
-		Old struct{ Number int }
-		New struct{ Number int }
+		Old    struct{ Number int }
+		New    struct{ Number int }
 		Fields []struct{ Field, Kind string }
-		Body struct {
+		Body   struct {
 			Ops []struct{ Op, Text string }
 		}
 	}
