@@ -18,6 +18,9 @@ type Service struct {
 	// Now is the clock; tests set it to make times exact.
 	Now func() time.Time
 	Log *slog.Logger
+	// Publisher, when set, exports stories as they are published on
+	// schedule (see PublishDue).
+	Publisher Publisher
 }
 
 // NewService returns a service over s with the default rules.
@@ -67,6 +70,19 @@ func (s *Service) SaveBatch(ctx context.Context, arts []*Article, opt SaveOption
 			if p.File != "" {
 				problems = append(problems, FieldError{Field: fmt.Sprintf("%sphotos[%d].file", prefix, j),
 					Message: fmt.Sprintf("%q was not attached; attach files with AttachImage first", p.File)})
+			}
+		}
+		if a.ID != "" {
+			// Status moves follow the workflow whichever way they come in
+			// (the editor, put, an import of an existing id).
+			cur, err := s.Store.Summary(ctx, a.ID)
+			switch {
+			case err == nil && cur.Status != a.Status:
+				if err := CheckTransition(cur.Status, a.Status); err != nil {
+					problems = append(problems, FieldError{Field: prefix + "status", Message: err.Error()})
+				}
+			case err != nil && ErrorCode(err) != ENOTFOUND:
+				return nil, err
 			}
 		}
 		if a.Status == StatusPublished && a.PublishedAt == nil {

@@ -19,6 +19,8 @@ type Store interface {
 	// cannot be saved (EINVALID). A save that changes nothing writes
 	// nothing: a then carries the latest revision's number and times.
 	SaveRevision(ctx context.Context, a *Article, base int, info RevisionInfo) error
+	// Summary returns what a listing shows of one article: one read, no body.
+	Summary(ctx context.Context, id string) (*Summary, error)
 	// Article returns the latest state (deleted articles too; see Deleted).
 	Article(ctx context.Context, id string) (*Article, error)
 	// History lists every revision, oldest first.

@@ -114,6 +114,24 @@ func (s *Store) Article(ctx context.Context, id string) (*app.Article, error) {
 	return out, err
 }
 
+// Summary returns the head of an article.
+func (s *Store) Summary(ctx context.Context, id string) (*app.Summary, error) {
+	key, err := parseID(id)
+	if err != nil {
+		return nil, app.Errorf(app.ENOTFOUND, "%v", err)
+	}
+	var out *app.Summary
+	err = s.view(ctx, func(txn *badger.Txn) error {
+		h, err := getHead(txn, key)
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return notFound(id)
+		}
+		out = h
+		return err
+	})
+	return out, err
+}
+
 // Revision returns revision n of an article.
 func (s *Store) Revision(ctx context.Context, id string, n int) (*app.Revision, error) {
 	key, err := parseID(id)
