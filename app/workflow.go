@@ -64,8 +64,10 @@ type TransitionOptions struct {
 	Author string
 	// Note explains the move; killing requires one (the reason).
 	Note string
-	// At is the publication time for StatusScheduled.
-	At *time.Time
+	// At is the publication time for StatusScheduled, and Zone the IANA
+	// zone it was chosen in, which the article keeps (empty: unchanged).
+	At   *time.Time
+	Zone string
 	// Base is the revision the editor saw; negative means the latest.
 	Base int
 	// Now is when the move happens (published_at, the past-schedule
@@ -108,6 +110,9 @@ func (s *Service) Transition(ctx context.Context, id string, to Status, opt Tran
 		}
 		t := *opt.At
 		a.ScheduledAt = &t
+		if opt.Zone != "" {
+			a.TimeZone = opt.Zone
+		}
 	case StatusReady:
 		a.ScheduledAt = nil // unscheduling forgets the time
 	case StatusPublished:

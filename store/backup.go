@@ -21,6 +21,9 @@ const backupMagic = "NEWSDESK-BACKUP"
 // Backup writes the whole store (every revision, chunk, blob and index) to
 // w: a header line, then Badger's backup stream.
 func (s *Store) Backup(ctx context.Context, w io.Writer) error {
+	if s.db == nil {
+		return errClosed
+	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -49,7 +52,7 @@ func (s *Store) Load(ctx context.Context, r io.Reader) error {
 	if v > SchemaVersion {
 		return app.Errorf(app.ESCHEMA, "backup was written by a newer Newsdesk (schema %d; this version reads up to %d)", v, SchemaVersion)
 	}
-	empty, err := s.isEmpty(ctx)
+	empty, err := s.isEmpty(ctx) // fails on a closed store
 	if err != nil {
 		return err
 	}

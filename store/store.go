@@ -41,6 +41,9 @@ import (
 	"newsdesk/app"
 )
 
+// errClosed answers calls made after Close, instead of a nil dereference.
+var errClosed = app.Errorf(app.EINTERNAL, "the store is closed")
+
 // SchemaVersion is the layout this code writes. A store stamped with a
 // higher number was written by a newer Newsdesk and is refused.
 const SchemaVersion = 1
@@ -165,6 +168,9 @@ func (s *Store) Close() error {
 // Compact rewrites the tables so that superseded heads and index keys are
 // dropped and the value log is reclaimed: the store's `git gc`.
 func (s *Store) Compact() error {
+	if s.db == nil {
+		return errClosed
+	}
 	if err := s.db.Flatten(2); err != nil {
 		return fmt.Errorf("compact %s: %w", s.path, err)
 	}
@@ -177,6 +183,9 @@ func (s *Store) Compact() error {
 // concurrent transaction touched the same keys: the loser re-reads and
 // re-checks (the base-revision check then reports a real conflict).
 func (s *Store) update(ctx context.Context, fn func(txn *badger.Txn) error) error {
+	if s.db == nil {
+		return errClosed
+	}
 	var err error
 	for attempt := 0; attempt < 5; attempt++ {
 		if err := ctx.Err(); err != nil {
@@ -192,6 +201,9 @@ func (s *Store) update(ctx context.Context, fn func(txn *badger.Txn) error) erro
 }
 
 func (s *Store) view(ctx context.Context, fn func(txn *badger.Txn) error) error {
+	if s.db == nil {
+		return errClosed
+	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}

@@ -412,3 +412,20 @@ func TestUnchangedSaveWritesNothing(t *testing.T) {
 		t.Fatalf("history has %d revisions", len(h))
 	}
 }
+
+func TestCallsAfterCloseFailCleanly(t *testing.T) {
+	s, err := store.OpenMemory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if _, err := s.List(ctx, app.Filter{}); err == nil || !strings.Contains(err.Error(), "closed") {
+		t.Fatalf("list after close: %v", err)
+	}
+	if _, err := s.PutBlob(ctx, []byte("x")); err == nil {
+		t.Fatal("write after close succeeded")
+	}
+	if err := s.Close(); err != nil {
+		t.Fatalf("second close: %v", err)
+	}
+}

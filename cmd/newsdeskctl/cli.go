@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"time"
 )
 
 // Exit codes are part of the contract scripts rely on.
@@ -31,6 +32,8 @@ type env struct {
 	json     bool
 	author   string // empty: see authorName
 	verbose  bool
+	// lockWait is how long to wait for a store another process holds.
+	lockWait time.Duration
 }
 
 // command is one verb of the CLI.
@@ -53,6 +56,11 @@ func commands() []command {
 		{"diff", "ID REVA [REVB] [--format text|json|html]", "compare two revisions (or REVA with the current one), fields then words", cmdDiff},
 		{"blame", "ID [--json]", "show who last changed each paragraph, and in which revision", cmdBlame},
 		{"restore", "ID REV", "save a new revision equal to revision REV", cmdRestore},
+		{"status", "ID... STATUS [--note TEXT]", "move articles through the workflow (draft, copyedit, ready, scheduled, published, killed)", cmdStatus},
+		{"schedule", "ID --at TIME [--tz ZONE]", "schedule a ready article (TIME: \"2026-12-01 09:00\" in ZONE, or RFC 3339)", cmdSchedule},
+		{"unschedule", "ID", "take a scheduled article back to ready", cmdUnschedule},
+		{"agenda", "[--days N] [--tz ZONE] [--json]", "scheduled articles by day, with same-minute conflicts marked", cmdAgenda},
+		{"publish-due", "[--now TIME] [--dry-run] [--wait DURATION] [--json]", "publish every scheduled article whose time has come (for cron)", cmdPublishDue},
 		{"delete", "ID", "move an article to the Trash (its revisions are kept)", cmdDelete},
 		{"undelete", "ID", "bring an article back from the Trash", cmdUndelete},
 		{"backup", "FILE|-", "write the whole store to FILE (- for stdout)", cmdBackup},

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/user"
 	"strings"
+	"time"
 
 	"newsdesk/app"
 	"newsdesk/store"
@@ -72,6 +73,12 @@ func (e *env) withService(mode storeMode, fn func(svc *app.Service) error) (err 
 		}
 	}
 	st, err := store.Open(dir)
+	// A cron job may find the store busy with another short command:
+	// wait for it a while rather than fail at once.
+	for deadline := time.Now().Add(e.lockWait); app.ErrorCode(err) == app.ELOCKED && time.Now().Before(deadline); {
+		time.Sleep(200 * time.Millisecond)
+		st, err = store.Open(dir)
+	}
 	if err != nil {
 		return err
 	}

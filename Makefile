@@ -1,0 +1,88 @@
+# Newsdesk build. GNU make; `make run` opens the GUI, `make test` is what CI runs.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := build
+
+GO ?= go
+# Every build and test of code that imports Fyne needs this tag (FyneApp.toml:
+# [Migrations] fyneDo = true).
+TAGS := migrated_fynedo
+BIN := bin
+BENCHTIME ?= 200ms
+TEST_TIMEOUT ?= 20m
+
+# apt-get needs root: use sudo only when we are not root already.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# Debian/Ubuntu packages for Fyne's cgo build, and the tools the GUI smoke test
+# drives (Xvfb, import from ImageMagick, xwininfo, xdotool).
+APT_BUILD := gcc libgl1-mesa-dev xorg-dev pkg-config
+APT_SMOKE := xvfb xauth imagemagick x11-utils xdotool
+# pkg-config modules the GLFW driver links against.
+PC_MODULES := gl x11 xcursor xrandr xinerama xi xxf86vm
+SMOKE_TOOLS := Xvfb xauth import xwininfo xdotool
+
+.PHONY: all deps build run test vet unit smoke cli-nocgo fmt-check bench clean
+
+all: build
+
+# deps installs only what is missing, so it costs a few milliseconds when the
+# machine is ready; on systems without apt-get it prints what to install.
+deps:
+	@missing=0; \
+	for t in gcc pkg-config $(SMOKE_TOOLS); do \
+	  command -v $$t >/dev/null 2>&1 || { echo "deps: missing $$t"; missing=1; }; \
+	done; \
+	if command -v pkg-config >/dev/null 2>&1; then \
+	  pkg-config --exists $(PC_MODULES) || { echo "deps: missing X11/GL development headers"; missing=1; }; \
+	fi; \
+	if [ "$$missing" = 0 ]; then exit 0; fi; \
+	if command -v apt-get >/dev/null 2>&1; then \
+	  echo "deps: installing $(APT_BUILD) $(APT_SMOKE)"; \
+	  $(SUDO) apt-get update; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(APT_BUILD) $(APT_SMOKE); \
+	else \
+	  echo "deps: no apt-get here; install the equivalents yourself:"; \
+	  echo "  Fedora: sudo dnf install gcc pkgconf-pkg-config libXcursor-devel libXrandr-devel libXinerama-devel libXi-devel libXxf86vm-devel mesa-libGL-devel xorg-x11-server-Xvfb xorg-x11-xauth ImageMagick xwininfo xdotool"; \
+	  echo "  Arch:   sudo pacman -S --needed gcc pkgconf libxcursor libxrandr libxinerama libxi libxxf86vm mesa xorg-server-xvfb xorg-xauth imagemagick xorg-xwininfo xdotool"; \
+	  echo "  macOS:  xcode-select --install   (the GUI smoke test needs X11 and runs on Linux only)"; \
+	fi
+	@command -v $(GO) >/dev/null 2>&1 || { echo "deps: Go is not installed; see https://go.dev/dl/ (go.mod names the version)"; exit 1; }
+
+build:
+	$(GO) build -tags $(TAGS) -o $(BIN)/newsdesk ./cmd/newsdesk
+	CGO_ENABLED=0 $(GO) build -o $(BIN)/newsdeskctl ./cmd/newsdeskctl
+
+# run opens the GUI on the default store ($$NEWSDESK_STORE or the user data folder).
+run: deps build
+	./$(BIN)/newsdesk
+
+test: deps fmt-check vet unit cli-nocgo smoke
+
+fmt-check:
+	@out="$$(gofmt -l $$(git ls-files --cached --others --exclude-standard '*.go' 2>/dev/null || find . -name '*.go' -not -path './bin/*'))"; \
+	if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet -tags $(TAGS) ./...
+	$(GO) vet -tags '$(TAGS) smoke' ./cmd/newsdesk
+
+unit:
+	$(GO) test -race -tags $(TAGS) -timeout $(TEST_TIMEOUT) ./...
+
+# The CLI is promised to build without cgo (no Fyne, no C toolchain).
+cli-nocgo:
+	CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/newsdeskctl
+
+# The smoke test starts its own Xvfb; it needs X11, hence Linux only.
+smoke:
+	@if [ "$$(uname -s)" != Linux ]; then echo "smoke: the GUI smoke test runs on Linux only; not run on $$(uname -s)"; exit 0; fi; \
+	echo "$(GO) test -tags '$(TAGS) smoke' -run TestSmoke -count=1 -v ./cmd/newsdesk"; \
+	$(GO) test -tags '$(TAGS) smoke' -run TestSmoke -count=1 -v ./cmd/newsdesk
+
+bench:
+	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) ./...
+
+clean:
+	rm -rf $(BIN)

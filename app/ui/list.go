@@ -1,0 +1,91 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"newsdesk/app"
+)
+
+// articleList is the virtualised list of summaries: only the visible rows
+// exist as widgets, so a store of thousands of articles scrolls smoothly.
+type articleList struct {
+	// items is the view's own snapshot, replaced only on the UI goroutine:
+	// the list asks for its length and then for rows in separate calls, and
+	// a background reload must not change the slice in between.
+	items    []app.Summary
+	list     *widget.List
+	empty    *widget.Label
+	widget   fyne.CanvasObject
+	onSelect func(id string)
+	// syncing is set while the view itself moves the highlight to match
+	// the controller, so that it does not count as a click.
+	syncing bool
+}
+
+func newArticleList(onSelect func(id string)) *articleList {
+	l := &articleList{onSelect: onSelect}
+	l.list = widget.NewList(
+		func() int { return len(l.items) },
+		func() fyne.CanvasObject {
+			headline := &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
+			meta := &widget.Label{Truncation: fyne.TextTruncateEllipsis, SizeName: theme.SizeNameCaptionText}
+			// Each label pads itself; the usual gap between them on top
+			// would make rows twice as tall as they need to be.
+			return container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), headline, meta)
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id < 0 || id >= len(l.items) {
+				return
+			}
+			s := &l.items[id]
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Label).SetText(headlineOrPlaceholder(s.Headline))
+			row.Objects[1].(*widget.Label).SetText(SummaryMeta(s))
+		},
+	)
+	l.list.OnSelected = func(id widget.ListItemID) {
+		if l.syncing || id < 0 || id >= len(l.items) {
+			return
+		}
+		l.onSelect(l.items[id].ID)
+	}
+	l.empty = &widget.Label{Text: "No articles here.", Alignment: fyne.TextAlignCenter, Importance: widget.LowImportance}
+	l.empty.Hide()
+	l.widget = container.NewStack(l.list, container.NewCenter(l.empty))
+	return l
+}
+
+// update shows items and highlights selID when it is listed.
+func (l *articleList) update(items []app.Summary, selID string) {
+	l.items = items
+	l.syncing = true
+	defer func() { l.syncing = false }()
+	idx := -1
+	for i := range items {
+		if items[i].ID == selID {
+			idx = i
+			break
+		}
+	}
+	if idx < 0 {
+		l.list.UnselectAll()
+	} else {
+		l.list.Select(idx)
+	}
+	l.list.Refresh()
+	if len(items) == 0 {
+		l.empty.Show()
+	} else {
+		l.empty.Hide()
+	}
+}
+
+func (l *articleList) clearSelection() {
+	l.syncing = true
+	l.list.UnselectAll()
+	l.syncing = false
+}
