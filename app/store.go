@@ -45,6 +45,24 @@ type Store interface {
 	PutBlob(ctx context.Context, data []byte) (string, error)
 	// Blob returns the data of a reference made by PutBlob.
 	Blob(ctx context.Context, ref string) ([]byte, error)
+	// Setting returns a newsroom setting (ENOTFOUND when unset);
+	// PutSetting stores one. Values are the caller's encoding (JSON).
+	// Newsroom settings live in the store so that a backup carries them.
+	Setting(ctx context.Context, name string) ([]byte, error)
+	PutSetting(ctx context.Context, name string, value []byte) error
+	// Recovery slots keep unsaved editor state between autosaves and a
+	// crash; they are not revisions and are overwritten freely.
+	PutRecovery(ctx context.Context, key string, data []byte) error
+	DeleteRecovery(ctx context.Context, key string) error
+	Recoveries(ctx context.Context) (map[string][]byte, error)
+	// RecordExports appends to the export log and, for records with
+	// Result "exported", remembers the revision exported to the target.
+	RecordExports(ctx context.Context, recs []ExportRecord) error
+	// ExportedRevisions returns, for one target, the last revision of each
+	// article exported there.
+	ExportedRevisions(ctx context.Context, target string) (map[string]int, error)
+	// ExportLog returns an article's export records, oldest first.
+	ExportLog(ctx context.Context, id string) ([]ExportRecord, error)
 	// Backup writes the whole store to w; Load reads one into an empty store.
 	Backup(ctx context.Context, w io.Writer) error
 	Load(ctx context.Context, r io.Reader) error
@@ -139,4 +157,17 @@ type Counts struct {
 	Section map[string]int `json:"section"`
 	Tag     map[string]int `json:"tag"`
 	Trash   int            `json:"trash"`
+}
+
+// ExportRecord is one line of the export log: what revision of what went
+// where, when, by whom, and how it ended.
+type ExportRecord struct {
+	Target    string    `json:"target"` // profile name and destination
+	ArticleID string    `json:"article_id"`
+	Revision  int       `json:"revision"`
+	Time      time.Time `json:"time"`
+	By        string    `json:"by"`
+	// Result is "exported", "unchanged", "skipped" or "failed".
+	Result string `json:"result"`
+	Detail string `json:"detail,omitempty"`
 }

@@ -22,6 +22,10 @@ import (
 //	                                    metadata JSON (line 0), written by revision rev
 //	b/<sha256:32>                    -> blob (photo bytes)
 //	k/<import key>                   -> id of the article holding it (unique)
+//	s/<name>                         -> newsroom setting (the caller's JSON)
+//	w/<key>                          -> recovery slot (unsaved editor state)
+//	e/<target>\x00<id:16>            -> last revision exported to target
+//	l/<id:16><time:8><n:4>           -> export log record (JSON)
 //	i/u/<time:8><id:16>              -> live articles by updated time
 //	i/n/<time:8><id:16>              -> live articles by created time
 //	i/d/<time:8><id:16>              -> live articles by scheduled time (when set)
@@ -35,20 +39,24 @@ const (
 )
 
 var (
-	keySchema     = []byte("!schema")
-	prefixHead    = []byte("a/")
-	prefixRev     = []byte("r/")
-	prefixChunk   = []byte("c/")
-	prefixBlob    = []byte("b/")
-	prefixImport  = []byte("k/")
-	prefixIndex   = []byte("i/")
-	prefixUpdated = []byte("i/u/")
-	prefixCreated = []byte("i/n/")
-	prefixSched   = []byte("i/d/")
-	prefixStatus  = []byte("i/s/")
-	prefixSection = []byte("i/c/")
-	prefixTag     = []byte("i/g/")
-	prefixTrash   = []byte("i/t/")
+	keySchema      = []byte("!schema")
+	prefixHead     = []byte("a/")
+	prefixRev      = []byte("r/")
+	prefixChunk    = []byte("c/")
+	prefixBlob     = []byte("b/")
+	prefixImport   = []byte("k/")
+	prefixSetting  = []byte("s/")
+	prefixRecovery = []byte("w/")
+	prefixExported = []byte("e/")
+	prefixExpLog   = []byte("l/")
+	prefixIndex    = []byte("i/")
+	prefixUpdated  = []byte("i/u/")
+	prefixCreated  = []byte("i/n/")
+	prefixSched    = []byte("i/d/")
+	prefixStatus   = []byte("i/s/")
+	prefixSection  = []byte("i/c/")
+	prefixTag      = []byte("i/g/")
+	prefixTrash    = []byte("i/t/")
 )
 
 // parseID turns an article id into its 16 key bytes.
@@ -157,4 +165,8 @@ func splitIndexKey(k []byte) (time.Time, [16]byte, bool) {
 	}
 	copy(id[:], k[len(k)-idLen:])
 	return bytesTime(k[len(k)-idLen-timeLen : len(k)-idLen]), id, true
+}
+
+func exportedKey(target string, id [16]byte) []byte {
+	return cat(prefixExported, []byte(target), []byte{0}, id[:])
 }
