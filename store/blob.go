@@ -35,12 +35,10 @@ func (s *Store) PutBlob(ctx context.Context, data []byte) (string, error) {
 
 // Blob returns the bytes of a reference made by PutBlob.
 func (s *Store) Blob(ctx context.Context, ref string) ([]byte, error) {
-	raw, err := hex.DecodeString(strings.TrimPrefix(ref, blobRefPrefix))
-	if !strings.HasPrefix(ref, blobRefPrefix) || err != nil || len(raw) != sha256.Size {
-		return nil, app.Errorf(app.EINVALID, "%q is not a blob reference (sha256:<64 hex digits>)", ref)
+	sum, err := parseBlobRef(ref)
+	if err != nil {
+		return nil, err
 	}
-	var sum [32]byte
-	copy(sum[:], raw)
 	var out []byte
 	err = s.view(ctx, func(txn *badger.Txn) error {
 		item, err := txn.Get(blobKey(sum))
@@ -54,4 +52,15 @@ func (s *Store) Blob(ctx context.Context, ref string) ([]byte, error) {
 		return err
 	})
 	return out, err
+}
+
+// parseBlobRef turns "sha256:<hex>" into the blob's key bytes.
+func parseBlobRef(ref string) ([32]byte, error) {
+	var sum [32]byte
+	raw, err := hex.DecodeString(strings.TrimPrefix(ref, blobRefPrefix))
+	if !strings.HasPrefix(ref, blobRefPrefix) || err != nil || len(raw) != sha256.Size {
+		return sum, app.Errorf(app.EINVALID, "%q is not a blob reference (sha256:<64 hex digits>)", ref)
+	}
+	copy(sum[:], raw)
+	return sum, nil
 }

@@ -161,6 +161,9 @@ func verify(t *testing.T, dir string, round int, acked map[string][]ack) {
 		t.Fatalf("round %d: store does not open after kill -9: %v", round, err)
 	}
 	defer s.Close()
+	if rep, err := s.Check(ctx, false); err != nil || !rep.OK() {
+		t.Fatalf("round %d: integrity check after kill -9: %v %v", round, err, rep.Problems)
+	}
 	for id, acks := range acked {
 		hist, err := s.History(ctx, id)
 		if err != nil {

@@ -71,8 +71,12 @@ func Open(dir string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store %s: %w", dir, err)
 	}
-	if err := os.MkdirAll(abs, 0o755); err != nil {
+	// The folder is private to its user: it holds unpublished copy.
+	if err := os.MkdirAll(abs, 0o700); err != nil {
 		return nil, fmt.Errorf("create store %s: %w", abs, err)
+	}
+	if err := os.Chmod(abs, 0o700); err != nil {
+		return nil, fmt.Errorf("store %s: %w", abs, err)
 	}
 	lock, err := acquireLock(abs)
 	if err != nil {

@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -353,6 +355,21 @@ func TestReopenKeepsData(t *testing.T) {
 	got, err := s.Article(ctx, a.ID)
 	if err != nil || got.Body != a.Body {
 		t.Fatalf("after reopen: %v", err)
+	}
+}
+
+func TestStoreFolderIsPrivate(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "store")
+	s := MustOpen(t, dir)
+	defer s.Close()
+	for _, p := range []string{dir, filepath.Join(dir, "newsdesk.lock")} {
+		st, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Mode().Perm()&0o077 != 0 {
+			t.Fatalf("%s is %v: others can read it", p, st.Mode().Perm())
+		}
 	}
 }
 

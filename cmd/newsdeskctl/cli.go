@@ -65,6 +65,7 @@ func commands() []command {
 		{"undelete", "ID", "bring an article back from the Trash", cmdUndelete},
 		{"backup", "FILE|-", "write the whole store to FILE (- for stdout)", cmdBackup},
 		{"load", "FILE|-", "fill an empty store from a backup", cmdLoad},
+		{"check", "[--repair] [--json]", "verify the store (revision chains, chunks, photos, indexes); --repair rebuilds indexes", cmdCheck},
 		{"demo", "", "fill an empty store with the sample newsroom", cmdDemo},
 		{"version", "", "print the version", cmdVersion},
 		{"help", "", "print this reference", cmdHelp},
