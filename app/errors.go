@@ -59,6 +59,16 @@ func (f FieldError) String() string { return f.Field + ": " + f.Message }
 // fixes them in one pass rather than one per save.
 type ValidationError struct {
 	Problems []FieldError
+	// Subject names what is invalid; empty means "article".
+	Subject string
+}
+
+// Title is the one-line heading of the problems: "invalid article".
+func (v *ValidationError) Title() string {
+	if v.Subject == "" {
+		return "invalid article"
+	}
+	return "invalid " + v.Subject
 }
 
 func (v *ValidationError) Error() string {
@@ -66,7 +76,7 @@ func (v *ValidationError) Error() string {
 	for i, p := range v.Problems {
 		parts[i] = p.String()
 	}
-	return "invalid article: " + strings.Join(parts, "; ")
+	return v.Title() + ": " + strings.Join(parts, "; ")
 }
 
 // For returns the problems concerning field and its sub-fields.

@@ -5,6 +5,7 @@ import (
 	"net/mail"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -17,6 +18,10 @@ import (
 // portal and apply to every save; the newsroom may tighten, not loosen, them.
 type Rules struct {
 	HeadlineMax int // characters
+	// Required lists extra fields needed to enter a status (see Newsroom).
+	Required map[Status][]string
+	// Vocabulary, when set, is the only tags allowed (a controlled list).
+	Vocabulary []string
 }
 
 // DefaultRules are used until the newsroom configures its own.
@@ -122,10 +127,43 @@ func Validate(a *Article, rules Rules, strict bool) error {
 			v.add("body", "is required")
 		}
 	}
+	for _, f := range rules.Required[a.Status] {
+		if fieldEmpty(a, f) {
+			v.add(f, fmt.Sprintf("is required for a %s story in this newsroom", a.Status))
+		}
+	}
+	if len(rules.Vocabulary) > 0 {
+		for i, t := range a.Tags {
+			if !slices.ContainsFunc(rules.Vocabulary, func(w string) bool { return strings.EqualFold(w, t) }) {
+				v.add(fmt.Sprintf("tags[%d]", i), fmt.Sprintf("%q is not in the newsroom's tag list", t))
+			}
+		}
+	}
 	if len(v.problems) == 0 {
 		return nil
 	}
 	return &ValidationError{Problems: v.problems}
+}
+
+// fieldEmpty reports whether a requirable field is empty.
+func fieldEmpty(a *Article, field string) bool {
+	switch field {
+	case "dek":
+		return a.Dek == ""
+	case "tags":
+		return len(a.Tags) == 0
+	case "photos":
+		return len(a.Photos) == 0
+	case "contacts":
+		return len(a.Contacts) == 0
+	case "source":
+		return a.Source == ""
+	case "read_more":
+		return a.ReadMore == nil
+	case "related":
+		return len(a.Related) == 0
+	}
+	return false
 }
 
 type validator struct{ problems []FieldError }

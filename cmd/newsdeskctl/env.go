@@ -89,6 +89,11 @@ func (e *env) withService(mode storeMode, fn func(svc *app.Service) error) (err 
 	}()
 	svc := app.NewService(st)
 	svc.Log = e.logger()
+	// The newsroom's own rules (headline limit, required fields, tag
+	// list) apply to every command, as they do in the GUI.
+	if _, err := svc.LoadNewsroom(e.ctx); err != nil {
+		return err
+	}
 	return fn(svc)
 }
 

@@ -15,7 +15,7 @@ import (
 // portalTime is how the portal prints times in bylines: "Oct 21, 2020 11:17 AM".
 const portalTime = "Jan 02, 2006 03:04 PM"
 
-// errorText renders err for stderr: one line, or for an invalid article one
+// errorText renders err for stderr: one line, or for invalid input one
 // line per problem, so that every broken field is fixed in one pass.
 func errorText(err error) string {
 	var v *app.ValidationError
@@ -23,7 +23,7 @@ func errorText(err error) string {
 		// Keep the context the problems were wrapped in ("fill ...: ").
 		prefix := strings.TrimSuffix(err.Error(), v.Error())
 		var b strings.Builder
-		b.WriteString("newsdeskctl: " + prefix + "invalid article:\n")
+		b.WriteString("newsdeskctl: " + prefix + v.Title() + ":\n")
 		for _, p := range v.Problems {
 			fmt.Fprintf(&b, "  %s: %s\n", p.Field, p.Message)
 		}
