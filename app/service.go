@@ -214,3 +214,8 @@ func (s *Service) Backup(ctx context.Context, w io.Writer) error { return s.Stor
 
 // Load fills an empty store from a backup.
 func (s *Service) Load(ctx context.Context, r io.Reader) error { return s.Store.Load(ctx, r) }
+
+// Search finds articles by words, phrases and filters; see SearchRequest.
+func (s *Service) Search(ctx context.Context, r SearchRequest) (*SearchResult, error) {
+	return s.Store.Search(ctx, r)
+}

@@ -63,6 +63,11 @@ type Store interface {
 	ExportedRevisions(ctx context.Context, target string) (map[string]int, error)
 	// ExportLog returns an article's export records, oldest first.
 	ExportLog(ctx context.Context, id string) ([]ExportRecord, error)
+	// Search finds articles matching a query, ranked, with snippets. The
+	// index is brought up to date with every save before it answers.
+	Search(ctx context.Context, r SearchRequest) (*SearchResult, error)
+	// Reindex rebuilds the search index from the articles.
+	Reindex(ctx context.Context, progress func(done, total int)) error
 	// Backup writes the whole store to w; Load reads one into an empty store.
 	Backup(ctx context.Context, w io.Writer) error
 	Load(ctx context.Context, r io.Reader) error
@@ -170,4 +175,40 @@ type ExportRecord struct {
 	// Result is "exported", "unchanged", "skipped" or "failed".
 	Result string `json:"result"`
 	Detail string `json:"detail,omitempty"`
+}
+
+// SearchRequest is a full-text query with filters. Query syntax: words
+// (all required), "quoted phrases", Chinese written without spaces.
+type SearchRequest struct {
+	Query string `json:"query"`
+	// AsYouType lets the last word match the words it begins.
+	AsYouType bool   `json:"as_you_type,omitempty"`
+	Status    Status `json:"status,omitempty"`
+	Section   string `json:"section,omitempty"`
+	Tag       string `json:"tag,omitempty"`
+	// Author matches a byline name or the last editor, case-insensitively.
+	Author string `json:"author,omitempty"`
+	// From and To bound the last update (inclusive, exclusive).
+	From, To time.Time
+	// Deleted searches the Trash instead of live articles.
+	Deleted bool `json:"deleted,omitempty"`
+	Limit   int  `json:"limit,omitempty"` // default 20
+}
+
+// SearchHit is one ranked result.
+type SearchHit struct {
+	Summary
+	Score float64 `json:"score"`
+	// Snippet is a piece of the text around the first match, with matches
+	// between « and ».
+	Snippet string `json:"snippet"`
+}
+
+// SearchResult is a page of hits and how many articles matched in all,
+// before the status, section, tag, author and date filters. With a phrase
+// in the query, Matched is an upper bound: word positions are checked for
+// the hits shown, not for every article holding the words.
+type SearchResult struct {
+	Hits    []SearchHit `json:"hits"`
+	Matched int         `json:"matched"`
 }

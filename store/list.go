@@ -228,6 +228,9 @@ func (s *Store) SetDeleted(ctx context.Context, id string, deleted bool, author 
 			now := time.Now()
 			head.DeletedAt, head.DeletedBy = &now, author
 		}
-		return putHead(txn, key, prev, &head)
+		if err := putHead(txn, key, prev, &head); err != nil {
+			return err
+		}
+		return txn.Set(pendingKey(key), nil) // leaves or rejoins the search index
 	})
 }

@@ -108,6 +108,9 @@ func saveTxn(txn *badger.Txn, id [16]byte, a *app.Article, base int, info app.Re
 	if err := putHead(txn, id, prev, &head); err != nil {
 		return nil, err
 	}
+	if err := txn.Set(pendingKey(id), nil); err != nil { // search catches up
+		return nil, err
+	}
 	return &stateChunks{rec: &rec, meta: meta, texts: chunks}, nil
 }
 

@@ -53,6 +53,8 @@ func commands() []command {
 		{"show", "ID [--rev N] [--json]", "print an article, or one of its revisions", cmdShow},
 		{"list", "[--status S] [--section S] [--tag T] [--trash] [--limit N] [--json]", "list articles, newest update first", cmdList},
 		{"log", "ID [--json]", "list the revisions of an article, newest first", cmdLog},
+		{"search", "QUERY [--status S] [--section S] [--tag T] [--author-name NAME] [--limit N] [--json]", "find articles by words, \"phrases\" or Chinese words, ranked, with snippets", cmdSearch},
+		{"reindex", "", "rebuild the search index from the articles", cmdReindex},
 		{"diff", "ID REVA [REVB] [--format text|json|html]", "compare two revisions (or REVA with the current one), fields then words", cmdDiff},
 		{"blame", "ID [--json]", "show who last changed each paragraph, and in which revision", cmdBlame},
 		{"restore", "ID REV", "save a new revision equal to revision REV", cmdRestore},
