@@ -33,6 +33,8 @@ func TestMain(m *testing.M) {
 		os.Exit(childSaver(os.Getenv("NEWSDESK_DIR"), os.Getenv("NEWSDESK_SEED")))
 	case "holder":
 		os.Exit(childHolder(os.Getenv("NEWSDESK_DIR")))
+	case "mixed":
+		os.Exit(childMixed(os.Getenv("NEWSDESK_DIR"), os.Getenv("NEWSDESK_SEED")))
 	}
 	os.Exit(m.Run())
 }
