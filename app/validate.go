@@ -86,8 +86,13 @@ func Validate(a *Article, rules Rules, strict bool) error {
 	v.contacts(a.Contacts, strict)
 	v.related(a.Related)
 	if a.ReadMore != nil {
+		// The link may be missing (an imported page lost it); the text
+		// may not, or there is nothing to show.
+		if a.ReadMore.Text == "" {
+			v.add("read_more.text", "is required")
+		}
 		v.text("read_more.text", a.ReadMore.Text, MaxShortField, true)
-		v.url("read_more.url", a.ReadMore.URL, true)
+		v.url("read_more.url", a.ReadMore.URL, false)
 	}
 	if _, err := ParseStatus(string(a.Status)); err != nil {
 		v.add("status", err.Error())
@@ -294,8 +299,10 @@ func (v *validator) related(rel []Related) {
 			if _, err := uuid.Parse(r.ID); err != nil {
 				v.add(f+".id", fmt.Sprintf("%q is not an article id", r.ID))
 			}
-		case r.Headline == "" || r.URL == "":
-			v.add(f, "needs an article id, or a headline and a URL for an outside story")
+		case r.Headline == "":
+			// An outside story with no known URL (an imported page lost
+			// it) is still worth keeping by its headline.
+			v.add(f, "needs an article id, or the headline (and URL) of an outside story")
 		}
 		v.text(f+".headline", r.Headline, MaxCaptionRunes, true)
 		v.url(f+".url", r.URL, false)

@@ -208,11 +208,7 @@ func TestValidate(t *testing.T) {
 		},
 		{
 			name: "related without id or url", edit: func(a *app.Article) { a.Related = []app.Related{{}} },
-			fields: []string{"related[0]"}, msg: "needs an article id, or a headline and a URL",
-		},
-		{
-			name: "related headline without url", edit: func(a *app.Article) { a.Related[1].URL = "" },
-			fields: []string{"related[1]"}, msg: "needs an article id",
+			fields: []string{"related[0]"}, msg: "needs an article id, or the headline (and URL) of an outside story",
 		},
 		{
 			name: "related url without headline", edit: func(a *app.Article) { a.Related[1].Headline = "" },
@@ -231,8 +227,8 @@ func TestValidate(t *testing.T) {
 			fields: []string{"related"}, msg: "51 entries",
 		},
 		{
-			name: "read more without url", edit: func(a *app.Article) { a.ReadMore.URL = "" },
-			fields: []string{"read_more.url"}, msg: "is required",
+			name: "read more without text", edit: func(a *app.Article) { a.ReadMore.Text = "" },
+			fields: []string{"read_more.text"}, msg: "is required",
 		},
 		{
 			name: "read more with a script url", edit: func(a *app.Article) { a.ReadMore.URL = "javascript:alert(1)" },
@@ -369,5 +365,15 @@ func TestCheckEmail(t *testing.T) {
 		if err := app.CheckEmail(s); err == nil {
 			t.Errorf("CheckEmail(%q) = nil, want an error", s)
 		}
+	}
+}
+
+// An imported page may have lost its links: a related headline or a
+// read-more line without a URL is kept, not refused.
+func TestLinksWithoutURLAreKept(t *testing.T) {
+	a := &app.Article{Headline: "h", Related: []app.Related{{Headline: "An earlier story"}},
+		ReadMore: &app.ReadMore{Text: "Read the full story here"}}
+	if err := app.Validate(a, app.DefaultRules, false); err != nil {
+		t.Fatal(err)
 	}
 }

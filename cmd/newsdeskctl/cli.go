@@ -67,6 +67,7 @@ func commands() []command {
 		{"undelete", "ID", "bring an article back from the Trash", cmdUndelete},
 		{"backup", "FILE|-", "write the whole store to FILE (- for stdout)", cmdBackup},
 		{"load", "FILE|-", "fill an empty store from a backup", cmdLoad},
+		{"import", "[--format auto|portal|ninjs] [--tz ZONE] [--section S] [--json] FILE...", "import portal section pages (text) or ninjs JSON; one transaction per file, a second import adds nothing", cmdImport},
 		{"config", "list | get KEY | set KEY VALUE", "read or change the newsroom's settings (name, time zone, sections, tags, limits)", cmdConfig},
 		{"check", "[--repair] [--json]", "verify the store (revision chains, chunks, photos, indexes); --repair rebuilds indexes", cmdCheck},
 		{"demo", "", "fill an empty store with the sample newsroom", cmdDemo},
