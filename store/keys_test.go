@@ -86,3 +86,5 @@ func TestNamedPrefixesDoNotOverlap(t *testing.T) {
 		t.Fatal("section prefixes overlap")
 	}
 }
+
+func timeOf(sec int64) time.Time { return time.Unix(sec, 0) }
