@@ -31,6 +31,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"time"
@@ -187,15 +188,18 @@ func (s *Store) Compact() error {
 	return nil
 }
 
-// update runs fn in a read-write transaction, retrying a few times when a
-// concurrent transaction touched the same keys: the loser re-reads and
-// re-checks (the base-revision check then reports a real conflict).
+// update runs fn in a read-write transaction, retrying when a concurrent
+// transaction touched the same keys (two saves of one article, a save and
+// the search indexer): the loser re-reads and re-checks, and the base-
+// revision check then reports a real conflict to the editor. Backoff with
+// jitter keeps racing writers from colliding again in lockstep.
 func (s *Store) update(ctx context.Context, fn func(txn *badger.Txn) error) error {
 	if s.db == nil {
 		return errClosed
 	}
 	var err error
-	for attempt := 0; attempt < 5; attempt++ {
+	wait := 200 * time.Microsecond
+	for attempt := 0; attempt < 60; attempt++ {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -203,9 +207,10 @@ func (s *Store) update(ctx context.Context, fn func(txn *badger.Txn) error) erro
 		if !errors.Is(err, badger.ErrConflict) {
 			return err
 		}
-		time.Sleep(time.Duration(attempt+1) * time.Millisecond)
+		time.Sleep(wait + time.Duration(rand.Int64N(int64(wait))))
+		wait = min(2*wait, 20*time.Millisecond)
 	}
-	return fmt.Errorf("store busy: %w", err)
+	return fmt.Errorf("store busy: other writers kept changing the same article: %w", err)
 }
 
 func (s *Store) view(ctx context.Context, fn func(txn *badger.Txn) error) error {
