@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 )
@@ -31,6 +32,8 @@ type Newsroom struct {
 	// Required lists extra fields a story needs to enter a status, beyond
 	// the built-in gates (headline, byline or source, section, body, credits).
 	Required map[Status][]string `json:"required,omitempty"`
+	// Backup is the automatic daily backup.
+	Backup BackupPolicy `json:"backup"`
 }
 
 // RequirableFields are the fields a newsroom may require per status.
@@ -46,7 +49,7 @@ func DefaultNewsroom() Newsroom {
 		secs = append(secs, Section{Name: n})
 	}
 	return Newsroom{Name: "Newsdesk", TimeZone: DefaultTimeZone, Sections: secs, DefaultSection: "Politics & Law",
-		HeadlineMax: DefaultRules.HeadlineMax}
+		HeadlineMax: DefaultRules.HeadlineMax, Backup: BackupPolicy{Enabled: true, Keep: 7}}
 }
 
 // Validate refuses settings a newsroom cannot work with, naming each
@@ -86,6 +89,12 @@ func (n *Newsroom) Validate() error {
 	}
 	if n.HeadlineMax < 20 || n.HeadlineMax > DefaultRules.HeadlineMax {
 		v.add("headline_max", fmt.Sprintf("must be between 20 and %d characters", DefaultRules.HeadlineMax))
+	}
+	if n.Backup.Keep < 0 || n.Backup.Keep > 3650 {
+		v.add("backup.keep", "must be between 1 and 3650 backups")
+	}
+	if n.Backup.Dir != "" && !filepath.IsAbs(n.Backup.Dir) {
+		v.add("backup.dir", fmt.Sprintf("%q must be an absolute folder path", n.Backup.Dir))
 	}
 	if n.ControlledTags && len(n.Tags) == 0 {
 		v.add("tags", "a controlled vocabulary needs at least one tag")

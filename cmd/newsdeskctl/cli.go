@@ -65,7 +65,7 @@ func commands() []command {
 		{"publish-due", "[--now TIME] [--dry-run] [--wait DURATION] [--json]", "publish every scheduled article whose time has come (for cron)", cmdPublishDue},
 		{"delete", "ID", "move an article to the Trash (its revisions are kept)", cmdDelete},
 		{"undelete", "ID", "bring an article back from the Trash", cmdUndelete},
-		{"backup", "FILE|-", "write the whole store to FILE (- for stdout)", cmdBackup},
+		{"backup", "FILE|- | --auto", "write the whole store to FILE (- for stdout); --auto: today's rotated backup", cmdBackup},
 		{"load", "FILE|-", "fill an empty store from a backup", cmdLoad},
 		{"import", "[--format auto|portal|ninjs] [--tz ZONE] [--section S] [--json] FILE...", "import portal section pages (text) or ninjs JSON; one transaction per file, a second import adds nothing", cmdImport},
 		{"config", "list | get KEY | set KEY VALUE", "read or change the newsroom's settings (name, time zone, sections, tags, limits)", cmdConfig},

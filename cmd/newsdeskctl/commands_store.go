@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"time"
 
 	"newsdesk/app"
 )
@@ -18,9 +19,19 @@ var version = ""
 
 func cmdBackup(e *env, args []string) error {
 	fs := e.flags("backup")
-	pos, err := e.parse(fs, args, 1, 1)
+	auto := fs.Bool("auto", false, "today's automatic backup, kept and rotated as the newsroom's backup settings say (for cron)")
+	pos, err := e.parse(fs, args, 0, 1)
 	if err != nil {
 		return err
+	}
+	if *auto {
+		if len(pos) > 0 {
+			return usagef("backup", "--auto takes no FILE: the newsroom settings say where backups go")
+		}
+		return autoBackup(e)
+	}
+	if len(pos) == 0 {
+		return usagef("backup", "missing FILE (or --auto)")
 	}
 	name := pos[0]
 	return e.withService(mustExist, func(svc *app.Service) error {
@@ -188,4 +199,29 @@ func cmdVersion(e *env, args []string) error {
 	}
 	_, err := fmt.Fprintf(e.stdout, "newsdeskctl %s (%s)\n", v, runtime.Version())
 	return err
+}
+
+func autoBackup(e *env) error {
+	return e.withService(mustExist, func(svc *app.Service) error {
+		n, err := svc.Newsroom(e.ctx)
+		if err != nil {
+			return err
+		}
+		name, err := svc.AutoBackup(e.ctx, n.Backup, time.Now(), n.TimeZone)
+		if err != nil {
+			return err
+		}
+		if e.json {
+			return writeJSON(e.stdout, struct {
+				File string `json:"file"`
+				Dir  string `json:"dir"`
+			}{name, n.Backup.BackupDir(svc.Store.Path())})
+		}
+		if name == "" {
+			_, err = fmt.Fprintf(e.stdout, "today's backup is already in %s\n", n.Backup.BackupDir(svc.Store.Path()))
+		} else {
+			_, err = fmt.Fprintf(e.stdout, "backed up to %s (keeping the last %d)\n", name, max(n.Backup.Keep, 1))
+		}
+		return err
+	})
 }

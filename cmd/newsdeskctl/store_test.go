@@ -135,3 +135,18 @@ func TestDemoFillsAnEmptyStoreOnly(t *testing.T) {
 		t.Errorf("refused demo changed the count from %d to %d", n, m)
 	}
 }
+
+func TestAutoBackupCommand(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "store")
+	mustCtl(t, dir, "", "demo")
+	out := mustCtl(t, dir, "", "backup", "--auto")
+	if !strings.Contains(out, "backed up to "+dir+"-backups") {
+		t.Fatalf("backup --auto: %s", out)
+	}
+	if out := mustCtl(t, dir, "", "backup", "--auto"); !strings.Contains(out, "already") {
+		t.Fatalf("second backup --auto: %s", out)
+	}
+	if r := ctl(t, dir, "", "backup", "--auto", "x"); r.code != exitUsage {
+		t.Fatalf("--auto with a file: %d", r.code)
+	}
+}
