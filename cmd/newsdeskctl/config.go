@@ -73,6 +73,25 @@ var configKeys = []struct {
 			}
 			return nil
 		}},
+	{"newsroom.backup.enabled", "true: a backup every day (newsdeskctl backup --auto, or the app)",
+		func(n *app.Newsroom) string { return strconv.FormatBool(n.Backup.Enabled) },
+		func(n *app.Newsroom, v string) (err error) {
+			if n.Backup.Enabled, err = strconv.ParseBool(v); err != nil {
+				return fmt.Errorf("%q is not true or false", v)
+			}
+			return nil
+		}},
+	{"newsroom.backup.keep", "how many daily backups to keep",
+		func(n *app.Newsroom) string { return strconv.Itoa(n.Backup.Keep) },
+		func(n *app.Newsroom, v string) (err error) {
+			if n.Backup.Keep, err = strconv.Atoi(v); err != nil {
+				return fmt.Errorf("%q is not a whole number", v)
+			}
+			return nil
+		}},
+	{"newsroom.backup.dir", "folder of the daily backups (empty: beside the store)",
+		func(n *app.Newsroom) string { return n.Backup.Dir },
+		func(n *app.Newsroom, v string) error { n.Backup.Dir = v; return nil }},
 }
 
 // requiredPrefix keys set the extra required fields of one status:
