@@ -23,7 +23,7 @@ APT_SMOKE := xvfb xauth imagemagick x11-utils xdotool
 PC_MODULES := gl x11 xcursor xrandr xinerama xi xxf86vm
 SMOKE_TOOLS := Xvfb xauth import xwininfo xdotool
 
-.PHONY: all deps build run test vet unit smoke cli-nocgo fmt-check bench clean package package-linux package-check package-windows
+.PHONY: all deps build run test vet unit fuzz smoke cli-nocgo fmt-check bench clean package package-linux package-check package-windows
 
 all: build
 
@@ -96,7 +96,19 @@ package-windows:
 run: deps build
 	./$(BIN)/newsdesk
 
-test: deps fmt-check vet unit cli-nocgo smoke package-check
+test: deps fmt-check vet unit fuzz cli-nocgo smoke package-check
+
+# fuzz runs every fuzz target for a short fixed time (FUZZTIME each); the
+# seeds are the table cases in the tests, and a finding is written to the
+# package's testdata/fuzz, to be committed as a regression test.
+FUZZTIME ?= 4s
+fuzz:
+	@for f in $$(grep -rl --include='*_test.go' '^func Fuzz' app store cmd | xargs -n1 dirname | sort -u); do \
+	  for t in $$(grep -h '^func Fuzz' $$f/*_test.go | sed 's/func \(Fuzz[A-Za-z0-9_]*\).*/\1/'); do \
+	    echo "fuzz $$t ./$$f ($(FUZZTIME))"; \
+	    $(GO) test -tags $(TAGS) -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) ./$$f > /tmp/newsdesk-fuzz.log 2>&1 || { cat /tmp/newsdesk-fuzz.log; exit 1; }; \
+	  done; \
+	done
 
 fmt-check:
 	@out="$$(gofmt -l $$(git ls-files --cached --others --exclude-standard '*.go' 2>/dev/null || find . -name '*.go' -not -path './bin/*'))"; \
