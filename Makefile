@@ -132,7 +132,9 @@ smoke:
 	$(GO) test -tags '$(TAGS) smoke' -run TestSmoke -count=1 -v ./cmd/newsdesk
 
 bench:
+	@command -v hugo >/dev/null 2>&1 || { command -v apt-get >/dev/null 2>&1 && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends hugo; } || echo "bench: no hugo; the export comparison will say so"
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) ./...
+	$(GO) run ./cmd/newsdeskbench -rounds 3 -sizes 1000,10000 $(BENCHFLAGS)
 
 clean:
 	rm -rf $(BIN) $(DIST)
