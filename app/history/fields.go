@@ -91,6 +91,7 @@ func Fields(old, new *app.Article) []FieldChange {
 	scalar("status", string(old.Status), string(new.Status))
 	scalar("scheduled_at", timeString(old.ScheduledAt, old), timeString(new.ScheduledAt, new))
 	scalar("published_at", timeString(old.PublishedAt, old), timeString(new.PublishedAt, new))
+	scalar("embargo_until", timeString(old.EmbargoUntil, old), timeString(new.EmbargoUntil, new))
 	scalar("time_zone", old.TimeZone, new.TimeZone)
 	scalar("language", old.Language, new.Language)
 	scalar("note", old.Note, new.Note)
