@@ -13,7 +13,6 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -132,34 +131,7 @@ func TestCrashMixedWorkload(t *testing.T) {
 	var allSaves []ack
 	ops := 0
 	for round := 0; round < *mixedRounds; round++ {
-		cmd := child(t, "mixed", dir, strconv.Itoa(round))
-		out, err := cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		lines := make(chan string, 4096)
-		go func() {
-			sc := bufio.NewScanner(out)
-			for sc.Scan() {
-				lines <- sc.Text()
-			}
-			close(lines)
-		}()
-		first, ok := <-lines
-		if !ok {
-			cmd.Wait()
-			t.Fatalf("round %d: the child did nothing", round)
-		}
-		time.Sleep(time.Duration(rng.IntN(120)) * time.Millisecond)
-		cmd.Process.Signal(syscall.SIGKILL)
-		got := []string{first}
-		for l := range lines {
-			got = append(got, l)
-		}
-		cmd.Wait()
+		got := runAndKill(t, "mixed", dir, round, rng, 120*time.Millisecond)
 
 		inFlight := ""
 		var saves []ack

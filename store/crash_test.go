@@ -97,6 +97,46 @@ func child(t *testing.T, role, dir, seed string) *exec.Cmd {
 	return cmd
 }
 
+// runAndKill starts a child in role, lets it work until its first line
+// and then a random while longer (up to most), kills it with SIGKILL and
+// returns every line it printed. Lines cut by the kill do not parse, and
+// the callers ignore them: they were never acknowledged whole.
+func runAndKill(t *testing.T, role, dir string, round int, rng *rand.Rand, most time.Duration) []string {
+	t.Helper()
+	cmd := child(t, role, dir, strconv.Itoa(round))
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	lines := make(chan string, 4096)
+	go func() {
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+		close(lines)
+	}()
+	// Opening the store takes a moment: wait for the first line.
+	first, ok := <-lines
+	if !ok {
+		cmd.Wait()
+		t.Fatalf("round %d: the %s child did nothing", round, role)
+	}
+	time.Sleep(time.Duration(rng.Int64N(int64(most))))
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	got := []string{first}
+	for l := range lines {
+		got = append(got, l)
+	}
+	cmd.Wait()
+	return got
+}
+
 type ack struct {
 	id     string
 	rev    int
@@ -112,38 +152,7 @@ func TestCrashKeepsAcknowledgedSaves(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	acked := map[string][]ack{} // every ack of every round, by article
 	for round := 0; round < *crashRounds; round++ {
-		cmd := child(t, "saver", dir, strconv.Itoa(round))
-		out, err := cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		lines := make(chan string, 1024)
-		go func() {
-			sc := bufio.NewScanner(out)
-			for sc.Scan() {
-				lines <- sc.Text()
-			}
-			close(lines)
-		}()
-		// Let it get going (opening the store takes a moment), then kill
-		// it at a random point of its work.
-		first, ok := <-lines
-		if !ok {
-			cmd.Wait()
-			t.Fatalf("round %d: child saved nothing", round)
-		}
-		time.Sleep(time.Duration(rng.IntN(150)) * time.Millisecond)
-		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-			t.Fatal(err)
-		}
-		got := []string{first}
-		for l := range lines {
-			got = append(got, l)
-		}
-		cmd.Wait()
+		got := runAndKill(t, "saver", dir, round, rng, 150*time.Millisecond)
 		for _, l := range got {
 			var a ack
 			if _, err := fmt.Sscanf(l, "ack %s %d %s %s", &a.id, &a.rev, &a.sum, &a.status); err != nil {

@@ -88,14 +88,14 @@ func loadRevision(txn *badger.Txn, id [16]byte, head *headRecord, n int) (*app.R
 	return &app.Revision{RevisionInfo: rec.info, Article: a}, nil
 }
 
-// Article returns the latest revision's state, marked Deleted when trashed.
-func (s *Store) Article(ctx context.Context, id string) (*app.Article, error) {
+// viewArticle runs fn in a read transaction with the article's head, or
+// fails with ENOTFOUND naming the id.
+func (s *Store) viewArticle(ctx context.Context, id string, fn func(txn *badger.Txn, key [16]byte, head *headRecord) error) error {
 	key, err := parseID(id)
 	if err != nil {
-		return nil, app.Errorf(app.ENOTFOUND, "%v", err)
+		return app.Errorf(app.ENOTFOUND, "%v", err)
 	}
-	var out *app.Article
-	err = s.view(ctx, func(txn *badger.Txn) error {
+	return s.view(ctx, func(txn *badger.Txn) error {
 		head, err := getHead(txn, key)
 		if errors.Is(err, badger.ErrKeyNotFound) {
 			return notFound(id)
@@ -103,6 +103,14 @@ func (s *Store) Article(ctx context.Context, id string) (*app.Article, error) {
 		if err != nil {
 			return err
 		}
+		return fn(txn, key, head)
+	})
+}
+
+// Article returns the latest revision's state, marked Deleted when trashed.
+func (s *Store) Article(ctx context.Context, id string) (*app.Article, error) {
+	var out *app.Article
+	err := s.viewArticle(ctx, id, func(txn *badger.Txn, key [16]byte, head *headRecord) error {
 		rev, err := loadRevision(txn, key, head, head.Revision)
 		if err != nil {
 			return err
@@ -116,40 +124,22 @@ func (s *Store) Article(ctx context.Context, id string) (*app.Article, error) {
 
 // Summary returns the head of an article.
 func (s *Store) Summary(ctx context.Context, id string) (*app.Summary, error) {
-	key, err := parseID(id)
-	if err != nil {
-		return nil, app.Errorf(app.ENOTFOUND, "%v", err)
-	}
 	var out *app.Summary
-	err = s.view(ctx, func(txn *badger.Txn) error {
-		h, err := getHead(txn, key)
-		if errors.Is(err, badger.ErrKeyNotFound) {
-			return notFound(id)
-		}
-		out = h
-		return err
+	err := s.viewArticle(ctx, id, func(_ *badger.Txn, _ [16]byte, head *headRecord) error {
+		out = head
+		return nil
 	})
 	return out, err
 }
 
 // Revision returns revision n of an article.
 func (s *Store) Revision(ctx context.Context, id string, n int) (*app.Revision, error) {
-	key, err := parseID(id)
-	if err != nil {
-		return nil, app.Errorf(app.ENOTFOUND, "%v", err)
-	}
 	var out *app.Revision
-	err = s.view(ctx, func(txn *badger.Txn) error {
-		head, err := getHead(txn, key)
-		if errors.Is(err, badger.ErrKeyNotFound) {
-			return notFound(id)
-		}
-		if err != nil {
-			return err
-		}
+	err := s.viewArticle(ctx, id, func(txn *badger.Txn, key [16]byte, head *headRecord) error {
 		if n < 1 || n > head.Revision {
 			return app.Errorf(app.ENOTFOUND, "article %s has no revision %d (revisions 1 to %d)", id, n, head.Revision)
 		}
+		var err error
 		out, err = loadRevision(txn, key, head, n)
 		return err
 	})
@@ -158,17 +148,8 @@ func (s *Store) Revision(ctx context.Context, id string, n int) (*app.Revision, 
 
 // History lists every revision of an article, oldest first.
 func (s *Store) History(ctx context.Context, id string) ([]app.RevisionInfo, error) {
-	key, err := parseID(id)
-	if err != nil {
-		return nil, app.Errorf(app.ENOTFOUND, "%v", err)
-	}
 	var out []app.RevisionInfo
-	err = s.view(ctx, func(txn *badger.Txn) error {
-		if _, err := getHead(txn, key); errors.Is(err, badger.ErrKeyNotFound) {
-			return notFound(id)
-		} else if err != nil {
-			return err
-		}
+	err := s.viewArticle(ctx, id, func(txn *badger.Txn, key [16]byte, _ *headRecord) error {
 		prefix := revPrefix(key)
 		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: true, PrefetchSize: 64})
 		defer it.Close()
