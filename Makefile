@@ -18,7 +18,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian/Ubuntu packages for Fyne's cgo build, and the tools the GUI smoke test
 # drives (Xvfb, import from ImageMagick, xwininfo, xdotool).
 APT_BUILD := gcc libgl1-mesa-dev xorg-dev pkg-config
-APT_SMOKE := xvfb xauth imagemagick x11-utils xdotool
+APT_SMOKE := xvfb xauth imagemagick x11-utils xdotool fonts-droid-fallback
 # pkg-config modules the GLFW driver links against.
 PC_MODULES := gl x11 xcursor xrandr xinerama xi xxf86vm
 SMOKE_TOOLS := Xvfb xauth import xwininfo xdotool
@@ -36,6 +36,9 @@ deps:
 	done; \
 	if command -v pkg-config >/dev/null 2>&1; then \
 	  pkg-config --exists $(PC_MODULES) || { echo "deps: missing X11/GL development headers"; missing=1; }; \
+	fi; \
+	if command -v fc-list >/dev/null 2>&1 && [ -z "$$(fc-list :lang=zh 2>/dev/null)" ]; then \
+	  echo "deps: no Chinese font (Chinese would show as boxes)"; missing=1; \
 	fi; \
 	if [ "$$missing" = 0 ]; then exit 0; fi; \
 	if command -v apt-get >/dev/null 2>&1; then \

@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -14,7 +15,10 @@ import (
 // same rules and print the same messages.
 type Service struct {
 	Store Store
-	Rules Rules
+	// rules are the newsroom's validation rules; the settings window may
+	// change them on one goroutine while the editor validates on another.
+	rulesMu sync.RWMutex
+	rules   Rules
 	// Now is the clock; tests set it to make times exact.
 	Now func() time.Time
 	Log *slog.Logger
@@ -25,7 +29,7 @@ type Service struct {
 
 // NewService returns a service over s with the default rules.
 func NewService(s Store) *Service {
-	return &Service{Store: s, Rules: DefaultRules, Now: time.Now, Log: slog.Default()}
+	return &Service{Store: s, rules: DefaultRules, Now: time.Now, Log: slog.Default()}
 }
 
 // SaveOptions say who saves and why.
@@ -89,7 +93,7 @@ func (s *Service) SaveBatch(ctx context.Context, arts []*Article, opt SaveOption
 			t := s.now()
 			a.PublishedAt = &t
 		}
-		if err := Validate(a, s.Rules, a.Status.Strict()); err != nil {
+		if err := Validate(a, s.Rules(), a.Status.Strict()); err != nil {
 			for _, p := range err.(*ValidationError).Problems {
 				problems = append(problems, FieldError{Field: prefix + p.Field, Message: p.Message})
 			}
@@ -114,6 +118,21 @@ func (s *Service) SaveBatch(ctx context.Context, arts []*Article, opt SaveOption
 		s.Log.Debug("saved", "id", it.Article.ID, "revision", it.Article.Revision, "author", author)
 	}
 	return out, nil
+}
+
+// Rules returns the validation rules in force.
+func (s *Service) Rules() Rules {
+	s.rulesMu.RLock()
+	defer s.rulesMu.RUnlock()
+	return s.rules
+}
+
+// SetRules replaces the validation rules (SetNewsroom does it for the
+// newsroom's settings).
+func (s *Service) SetRules(r Rules) {
+	s.rulesMu.Lock()
+	s.rules = r
+	s.rulesMu.Unlock()
 }
 
 func (s *Service) now() time.Time {
@@ -166,7 +185,7 @@ func (s *Service) Restore(ctx context.Context, id string, n int, author string) 
 	}
 	// Restoring reproduces history, which was valid when written: only the
 	// rules that keep data sound apply, not today's completeness rules.
-	if err := Validate(a, s.Rules, false); err != nil {
+	if err := Validate(a, s.Rules(), false); err != nil {
 		return nil, err
 	}
 	info := RevisionInfo{

@@ -164,7 +164,7 @@ func (s *Service) SetNewsroom(ctx context.Context, n Newsroom) error {
 	if err := s.Store.PutSetting(ctx, newsroomSetting, raw); err != nil {
 		return fmt.Errorf("save newsroom settings: %w", err)
 	}
-	s.Rules = n.Rules()
+	s.SetRules(n.Rules())
 	return nil
 }
 
@@ -175,6 +175,6 @@ func (s *Service) LoadNewsroom(ctx context.Context) (Newsroom, error) {
 	if err != nil {
 		return n, err
 	}
-	s.Rules = n.Rules()
+	s.SetRules(n.Rules())
 	return n, nil
 }

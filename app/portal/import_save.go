@@ -211,7 +211,7 @@ func (imp *importer) complete(file string, it *Item, a *app.Article, local map[s
 		flag(FlagPhotoMissing)
 	}
 
-	rules := imp.svc.Rules
+	rules := imp.svc.Rules()
 	if max := rules.HeadlineMax; max > 0 && utf8.RuneCountInString(a.Headline) > max {
 		cut := []rune(a.Headline)[:max-1]
 		if i := lastSpace(cut); i > max/2 {
@@ -280,7 +280,7 @@ func lastSpace(r []rune) int {
 // accepts reports whether the store's rules allow a's links; only the
 // links are set, so only they are judged.
 func (imp *importer) accepts(a *app.Article) bool {
-	return app.Validate(a, imp.svc.Rules, false) == nil
+	return app.Validate(a, imp.svc.Rules(), false) == nil
 }
 
 var fieldIndexRe = regexp.MustCompile(`\[\d+\]`)

@@ -13,7 +13,6 @@ import (
 	"context"
 	"fmt"
 	"hash/fnv"
-	"log/slog"
 	"slices"
 	"strings"
 	"time"
@@ -45,12 +44,16 @@ func Fill(ctx context.Context, svc *app.Service, author string) (int, error) {
 	if svc.Now != nil {
 		now = svc.Now
 	}
-	n := &newsroom{svc: *svc, base: now().Truncate(time.Minute), author: author, ids: map[string]string{}}
-	// The copy's clock replays the newsroom's past, save by save.
-	n.svc.Now = func() time.Time { return n.clock }
-	if n.svc.Log == nil {
-		n.svc.Log = slog.Default()
+	// A service of its own, on the same store and rules, whose clock
+	// replays the newsroom's past, save by save.
+	own := app.NewService(svc.Store)
+	own.SetRules(svc.Rules())
+	own.Publisher = svc.Publisher
+	if svc.Log != nil {
+		own.Log = svc.Log
 	}
+	n := &newsroom{svc: own, base: now().Truncate(time.Minute), author: author, ids: map[string]string{}}
+	n.svc.Now = func() time.Time { return n.clock }
 	all := stories()
 	for i := range all {
 		if err := ctx.Err(); err != nil {
@@ -82,7 +85,7 @@ func checkEmpty(ctx context.Context, svc *app.Service) error {
 // newsroom replays the sample stories through a copy of the service whose
 // clock it moves forward save by save.
 type newsroom struct {
-	svc    app.Service
+	svc    *app.Service
 	base   time.Time
 	clock  time.Time
 	author string

@@ -222,10 +222,10 @@ func TestFill(t *testing.T) {
 
 func checkArticle(t *testing.T, svc *app.Service, a *app.Article) {
 	t.Helper()
-	if err := app.Validate(a, svc.Rules, true); err != nil && a.Status.Strict() {
+	if err := app.Validate(a, svc.Rules(), true); err != nil && a.Status.Strict() {
 		t.Errorf("%q (%s) fails the strict rules: %v", a.Headline, a.Status, err)
 	}
-	if err := app.Validate(a, svc.Rules, false); err != nil {
+	if err := app.Validate(a, svc.Rules(), false); err != nil {
 		t.Errorf("%q fails validation: %v", a.Headline, err)
 	}
 	if len(a.Byline) > 5 || (len(a.Byline) == 0) == (a.Source == "") {

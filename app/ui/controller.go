@@ -33,6 +33,7 @@ type Controller struct {
 	selected *Detail
 	err      error
 	loaded   bool
+	query    string // the instant filter (see SetQuery)
 	// Generations drop stale results: when two loads overlap (a click
 	// during a refresh), only the newest request may publish its result.
 	listGen, selGen uint64

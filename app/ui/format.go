@@ -100,19 +100,32 @@ func ContactLine(contacts []app.Contact) string {
 	return "Contact " + joinNames(parts)
 }
 
-// SummaryMeta is the second line of a list row: who, desk, status and when,
-// with the time in the article's own zone.
+// SummaryMeta is the second line of a list row: who, desk, status (with
+// the publication time once scheduled or published), and the last update
+// and editor, with times in the article's own zone.
 func SummaryMeta(s *app.Summary) string {
-	parts := make([]string, 0, 4)
+	parts := make([]string, 0, 5)
 	if who := bylineNames(s.Byline, s.Source); who != "" {
 		parts = append(parts, who)
 	}
 	if s.Section != "" {
 		parts = append(parts, s.Section)
 	}
-	parts = append(parts, s.Status.Label())
+	loc := zone(s.TimeZone)
+	switch {
+	case s.Status == app.StatusPublished && s.PublishedAt != nil:
+		parts = append(parts, "Published "+s.PublishedAt.In(loc).Format(listDateLayout))
+	case s.Status == app.StatusScheduled && s.ScheduledAt != nil:
+		parts = append(parts, "Scheduled for "+s.ScheduledAt.In(loc).Format(listDateLayout))
+	default:
+		parts = append(parts, s.Status.Label())
+	}
 	if !s.UpdatedAt.IsZero() {
-		parts = append(parts, "updated "+s.UpdatedAt.In(zone(s.TimeZone)).Format(listDateLayout))
+		updated := "updated " + s.UpdatedAt.In(loc).Format(listDateLayout)
+		if s.UpdatedBy != "" {
+			updated += " by " + s.UpdatedBy
+		}
+		parts = append(parts, updated)
 	}
 	return strings.Join(parts, " · ")
 }

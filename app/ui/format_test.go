@@ -63,6 +63,15 @@ func TestSummaryMeta(t *testing.T) {
 	if got, want := SummaryMeta(&s), "李明 · 政治与法律 · Copy desk · updated Oct 21, 2020 04:17 AM BST"; got != want {
 		t.Errorf("SummaryMeta in London = %q, want %q", got, want)
 	}
+	at := time.Date(2030, 12, 1, 9, 0, 0, 0, time.UTC)
+	s.Status, s.ScheduledAt, s.UpdatedBy = app.StatusScheduled, &at, "Li Na"
+	if got, want := SummaryMeta(&s), "李明 · 政治与法律 · Scheduled for Dec 01, 2030 09:00 AM GMT · updated Oct 21, 2020 04:17 AM BST by Li Na"; got != want {
+		t.Errorf("scheduled SummaryMeta = %q, want %q", got, want)
+	}
+	s.Status, s.PublishedAt = app.StatusPublished, &at
+	if got, want := SummaryMeta(&s), "李明 · 政治与法律 · Published Dec 01, 2030 09:00 AM GMT · updated Oct 21, 2020 04:17 AM BST by Li Na"; got != want {
+		t.Errorf("published SummaryMeta = %q, want %q", got, want)
+	}
 }
 
 func TestFolderLabels(t *testing.T) {

@@ -18,7 +18,9 @@ type articleList struct {
 	// a background reload must not change the slice in between.
 	items    []app.Summary
 	list     *widget.List
+	filter   *searchField // Esc clears it; search_install.go adds the full-text search
 	empty    *widget.Label
+	body     *fyne.Container // the list and its empty note; search results take its place
 	widget   fyne.CanvasObject
 	onSelect func(id string)
 	// syncing is set while the view itself moves the highlight to match
@@ -26,8 +28,11 @@ type articleList struct {
 	syncing bool
 }
 
-func newArticleList(onSelect func(id string)) *articleList {
+func newArticleList(onSelect func(id string), onFilter func(q string)) *articleList {
 	l := &articleList{onSelect: onSelect}
+	l.filter = newSearchField("Filter by headline, byline or section (Ctrl+F)", onFilter)
+	l.filter.ActionItem = &widget.Button{Icon: theme.CancelIcon(), Importance: widget.LowImportance,
+		OnTapped: func() { l.filter.SetText("") }}
 	l.list = widget.NewList(
 		func() int { return len(l.items) },
 		func() fyne.CanvasObject {
@@ -55,7 +60,8 @@ func newArticleList(onSelect func(id string)) *articleList {
 	}
 	l.empty = &widget.Label{Text: "No articles here.", Alignment: fyne.TextAlignCenter, Importance: widget.LowImportance}
 	l.empty.Hide()
-	l.widget = container.NewStack(l.list, container.NewCenter(l.empty))
+	l.body = container.NewStack(l.list, container.NewCenter(l.empty))
+	l.widget = container.NewBorder(l.filter, nil, nil, nil, l.body)
 	return l
 }
 

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"slices"
-	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -12,7 +11,7 @@ import (
 	"newsdesk/app"
 )
 
-func TestWindowListsAndShowsArticle(t *testing.T) {
+func TestWindowListsAndOpensArticle(t *testing.T) {
 	svc := MustService(t)
 	n := MustNewsroom(t, svc)
 	u, w := newTestUI(t, svc, Options{})
@@ -24,7 +23,7 @@ func TestWindowListsAndShowsArticle(t *testing.T) {
 		n.Facial.Headline, n.Draft.Headline, "李明 · 政治与法律 · Draft · updated",
 		"Drafts", "Copy desk", "Trash",
 		"Store: (memory)  ·  3 articles",
-		"Select an article to read it here.",
+		"Select an article to edit it, or start a new one.",
 	)
 	if u.empty.root.Visible() {
 		t.Error("the empty state shows over a store with articles")
@@ -35,14 +34,21 @@ func TestWindowListsAndShowsArticle(t *testing.T) {
 
 	u.list.list.Select(indexOf(u.list.items, n.Facial.ID))
 	u.wait()
-	d := u.detail
-	if d.headline.Text != n.Facial.Headline {
-		t.Errorf("headline = %q, want %q", d.headline.Text, n.Facial.Headline)
+	v := u.editor
+	if v.write.headline.Text != n.Facial.Headline || v.write.body.Text() != n.Facial.Body {
+		t.Errorf("editor headline %q body %q", v.write.headline.Text, v.write.body.Text())
 	}
-	assertShown(t, d.root,
+	assertShown(t, v.root, "Published", "Kill", "44 / 200", "17 words · 1 min read")
+	assertShown(t, u.editState, "Revision 1  ·  Saved")
+	if u.ed.ID() != n.Facial.ID || v.placeholder.Visible() {
+		t.Errorf("editor holds %q, placeholder visible %v", u.ed.ID(), v.placeholder.Visible())
+	}
+
+	// The preview is the portal's page.
+	v.tabs.SelectIndex(2)
+	assertShown(t, v.preview.root,
 		"A draft law would decide who may scan faces",
 		"By Wang Lei and Anna Berg / Oct 21, 2020 11:17 AM / Politics & Law",
-		"Published  ·  revision 1 by tester",
 		"Tags: privacy, NPC, 数据",
 		"A camera over a subway gate", "Photo: VCG",
 		"Residents of Beijing have mixed feelings.", "What the draft says",
@@ -50,12 +56,6 @@ func TestWindowListsAndShowsArticle(t *testing.T) {
 		"Contact reporter Wang Lei (wanglei@example.com) and editor Anna Berg (anna@example.com)",
 		"Related", "What the data law means",
 	)
-	if d.placeholder.Visible() {
-		t.Error("the placeholder still shows over the selected article")
-	}
-	if got := u.ctl.Selected(); got == nil || got.Article.ID != n.Facial.ID {
-		t.Errorf("controller selected %+v, want the facial recognition story", got)
-	}
 }
 
 func TestWindowFiltersByDesk(t *testing.T) {
@@ -74,7 +74,8 @@ func TestWindowFiltersByDesk(t *testing.T) {
 	// (Fyne falls back to a system font for glyphs its own lacks).
 	u.list.list.Select(0)
 	u.wait()
-	assertShown(t, u.detail.root, "数据保护法草案征求意见", "By 李明 /", "全国人大常委会审议了数据保护法草案。")
+	u.editor.tabs.SelectIndex(2)
+	assertShown(t, u.editor.preview.root, "数据保护法草案征求意见", "By 李明 /", "全国人大常委会审议了数据保护法草案。")
 	if img := w.Canvas().Capture(); img == nil || img.Bounds().Empty() {
 		t.Error("capturing the window with Chinese text gave no image")
 	}
@@ -84,8 +85,8 @@ func TestWindowFiltersByDesk(t *testing.T) {
 	if len(u.list.items) != 1 || u.list.items[0].ID != n.Trashed.ID {
 		t.Errorf("Trash lists %q, want the spiked story", headlines(u.list.items))
 	}
-	if !u.detail.placeholder.Visible() {
-		t.Error("changing desk kept the previous article on screen")
+	if !u.ed.IsOpen() {
+		t.Error("changing desk closed the article being edited")
 	}
 
 	u.sidebar.list.Select(slices.Index(u.sidebar.folders, Folder{Status: app.StatusKilled}))
@@ -179,17 +180,13 @@ func TestWindowShowsErrors(t *testing.T) {
 	if u.errorBar.Visible() {
 		t.Fatalf("error bar shows %q after a good load", u.errorBar.Text)
 	}
-	u.onSelect("0190f1c4-7c1e-7000-8000-000000000000")
+	u.OpenArticle("0190f1c4-7c1e-7000-8000-000000000000")
 	u.wait()
-	if !u.errorBar.Visible() || !strings.Contains(u.errorBar.Text, "0190f1c4-7c1e-7000-8000-000000000000") {
-		t.Errorf("error bar visible = %v, text %q; want the missing article named", u.errorBar.Visible(), u.errorBar.Text)
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("opening a missing article showed no error")
 	}
-	u.Refresh()
-	u.wait()
-	if u.errorBar.Visible() {
-		t.Errorf("error bar still shows %q after a good reload", u.errorBar.Text)
-	}
-	_ = w
+	assertShown(t, top, "Article 0190f1c4-7c1e-7000-8000-000000000000 not found")
 }
 
 func TestCloseStopsBackgroundWork(t *testing.T) {
@@ -221,8 +218,8 @@ func TestWindowLastClickWins(t *testing.T) {
 		u.list.list.Select(indexOf(u.list.items, n.Port.ID))
 	}
 	u.wait()
-	if got := u.detail.headline.Text; got != n.Port.Headline {
-		t.Errorf("after quick clicks the view shows %q, want %q", got, n.Port.Headline)
+	if got := u.editor.write.headline.Text; got != n.Port.Headline {
+		t.Errorf("after quick clicks the editor shows %q, want %q", got, n.Port.Headline)
 	}
 
 	u.sidebar.list.Select(slices.Index(u.sidebar.folders, Folder{Status: app.StatusDraft}))

@@ -32,6 +32,21 @@ import (
 // and a plain `go build` does not read the toml.
 const AppID = "io.newsdesk.app"
 
+// Version is the release shown in the About box; it must match Version in
+// FyneApp.toml (a test checks), which `fyne package` reads.
+const Version = "0.1.0"
+
+// version is linked in by `make build` (-X main.version=..., read from
+// FyneApp.toml); a plain go build leaves it empty and Version applies.
+var version = ""
+
+func appVersion() string {
+	if version != "" {
+		return version
+	}
+	return Version
+}
+
 func main() { os.Exit(run()) }
 
 func run() int {
@@ -70,7 +85,8 @@ func run() int {
 	w := a.NewWindow("Newsdesk — " + st.Path())
 	w.Resize(fyne.NewSize(1200, 760))
 	w.SetMaster()
-	u := ui.New(a, w, app.NewService(st), ui.Options{Author: author()})
+	u := ui.New(a, w, app.NewService(st), ui.Options{Author: author(), Version: appVersion()})
+	u.StartScheduler() // publishes due stories while the window is open; stops with u.Close
 
 	stop := quitOnSignal(a)
 	w.ShowAndRun()

@@ -64,7 +64,13 @@ func TestSmoke(t *testing.T) {
 		}
 		t.Logf("window %s: %q", win, title)
 		t.Logf("screenshot %s", p.waitForDrawing(t, win, filepath.Join(keep, "shot.png")))
-		t.Logf("screenshot with an article open %s", p.openFirstArticle(t, win, filepath.Join(keep, "shot-article.png")))
+		first := p.openFirstArticle(t, win, filepath.Join(keep, "shot-article.png"))
+		t.Logf("screenshot with an article open %s", first)
+		// The second row is the Chinese story: the editor and its preview
+		// must draw its text (Fyne falls back to a system CJK font).
+		zh := p.clickAndWait(t, win, 150, first, filepath.Join(keep, "shot-editor-zh.png"))
+		t.Logf("screenshot of the editor with Chinese text %s", zh)
+		t.Logf("screenshot of the preview %s", p.keyAndWait(t, win, "ctrl+3", zh, filepath.Join(keep, "shot-preview-zh.png")))
 
 		if code := p.stop(t, syscall.SIGTERM); code != 0 {
 			t.Errorf("exit status %d after SIGTERM, want 0; log:\n%s", code, readFile(p.log))

@@ -200,6 +200,79 @@ func (p *proc) openFirstArticle(t *testing.T, win, shot string) string {
 	})
 }
 
+// clickAndWait clicks the list at height y and waits until the editor pane
+// (right half) is drawn and differs from the screenshot before.
+func (p *proc) clickAndWait(t *testing.T, win string, y int, before, shot string) string {
+	t.Helper()
+	x := p.width(t, win) * 30 / 100
+	if out, err := p.x11("xdotool", "mousemove", "--window", win, strconv.Itoa(x), strconv.Itoa(y), "click", "1"); err != nil {
+		t.Fatalf("click at %d,%d: %v %s", x, y, err, out)
+	}
+	return p.waitForChange(t, win, before, shot)
+}
+
+// keyAndWait types a key combination and waits for the editor pane to change.
+func (p *proc) keyAndWait(t *testing.T, win, keys, before, shot string) string {
+	t.Helper()
+	if out, err := p.x11("xdotool", "key", "--window", win, keys); err != nil {
+		t.Fatalf("key %s: %v %s", keys, err, out)
+	}
+	return p.waitForChange(t, win, before, shot)
+}
+
+func (p *proc) waitForChange(t *testing.T, win, before, shot string) string {
+	t.Helper()
+	return p.waitForShot(t, win, shot, 20*time.Second, func() (bool, string, error) {
+		_, busy, err := inspect(shot, rightHalf)
+		if err != nil {
+			return false, "", err
+		}
+		changed, err := differ(before, shot, rightHalf)
+		return busy >= 0.05 && changed >= 0.01, fmt.Sprintf("%.1f%% of the editor pane drawn, %.1f%% changed", busy*100, changed*100), err
+	})
+}
+
+func (p *proc) width(t *testing.T, win string) int {
+	t.Helper()
+	geo, err := p.x11("xdotool", "getwindowgeometry", "--shell", win)
+	if err != nil {
+		t.Fatalf("window geometry: %v %s", err, geo)
+	}
+	var w int
+	for _, line := range strings.Fields(geo) {
+		fmt.Sscanf(line, "WIDTH=%d", &w)
+	}
+	return w
+}
+
+// differ returns the share of pixels in region that differ between two
+// screenshots of the same size.
+func differ(a, b string, region func(image.Rectangle) image.Rectangle) (float64, error) {
+	imgs := make([]image.Image, 2)
+	for i, path := range []string{a, b} {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return 0, err
+		}
+		if imgs[i], err = png.Decode(bytes.NewReader(data)); err != nil {
+			return 0, fmt.Errorf("decode %s: %w", path, err)
+		}
+	}
+	r := region(imgs[1].Bounds())
+	if imgs[0].Bounds() != imgs[1].Bounds() || r.Empty() {
+		return 1, nil
+	}
+	n := 0
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			if imgs[0].At(x, y) != imgs[1].At(x, y) {
+				n++
+			}
+		}
+	}
+	return float64(n) / float64(r.Dx()*r.Dy()), nil
+}
+
 // waitForShot takes screenshots of win into shot until ok says the picture
 // is right, and fails the test with ok's last description after timeout.
 func (p *proc) waitForShot(t *testing.T, win, shot string, timeout time.Duration, ok func() (bool, string, error)) string {
