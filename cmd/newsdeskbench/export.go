@@ -171,7 +171,7 @@ func quoteList(xs []string) string {
 // Newsdesk export's core: article pages, paginated section lists, RSS.
 func writeHugoTheme(site string) error {
 	files := map[string]string{
-		"config.toml": "baseURL = \"https://portal.example/\"\ntitle = \"Portal\"\npaginate = 20\ndisableKinds = [\"taxonomy\", \"term\"]\n",
+		"config.toml":                  "baseURL = \"https://portal.example/\"\ntitle = \"Portal\"\npaginate = 20\ndisableKinds = [\"taxonomy\", \"term\"]\n",
 		"layouts/_default/baseof.html": "<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body>{{ block \"main\" . }}{{ end }}</body></html>\n",
 		"layouts/_default/single.html": "{{ define \"main\" }}<h1>{{ .Title }}</h1><p>By {{ .Params.author }} / {{ .Date.Format \"Jan 02, 2006 03:04 PM\" }} / {{ .Section }}</p>{{ .Content }}{{ end }}\n",
 		"layouts/_default/list.html":   "{{ define \"main\" }}{{ range .Paginator.Pages }}<h2><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></h2><p>By {{ .Params.author }} / {{ .Date.Format \"Jan 02, 2006 03:04 PM\" }}</p>{{ .Summary }}{{ end }}{{ end }}\n",
