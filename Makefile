@@ -23,7 +23,7 @@ APT_SMOKE := xvfb xauth imagemagick x11-utils xdotool fonts-droid-fallback
 PC_MODULES := gl x11 xcursor xrandr xinerama xi xxf86vm
 SMOKE_TOOLS := Xvfb xauth import xwininfo xdotool
 
-.PHONY: all deps build run test vet unit fuzz smoke cli-nocgo fmt-check bench clean package package-linux package-check package-windows
+.PHONY: all deps build run test vet unit fuzz smoke screenshots cli-nocgo fmt-check bench clean package package-linux package-check package-windows
 
 all: build
 
@@ -133,6 +133,11 @@ smoke:
 	@if [ "$$(uname -s)" != Linux ]; then echo "smoke: the GUI smoke test runs on Linux only; not run on $$(uname -s)"; exit 0; fi; \
 	echo "$(GO) test -tags '$(TAGS) smoke' -run TestSmoke -count=1 -v ./cmd/newsdesk"; \
 	$(GO) test -tags '$(TAGS) smoke' -run TestSmoke -count=1 -v ./cmd/newsdesk
+
+# screenshots retakes the user guide's pictures (assets/guide) from the real
+# app under Xvfb, on the sample newsroom.
+screenshots: deps
+	$(GO) test -tags '$(TAGS) smoke' -run TestGuideScreenshots -count=1 -v ./cmd/newsdesk
 
 bench:
 	@command -v hugo >/dev/null 2>&1 || { command -v apt-get >/dev/null 2>&1 && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends hugo; } || echo "bench: no hugo; the export comparison will say so"
