@@ -5,7 +5,9 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -268,55 +270,65 @@ func (s *Store) Reindex(ctx context.Context, progress func(done, total int)) err
 	}
 	wb := s.db.NewWriteBatch()
 	defer wb.Cancel()
-	for start := 0; start < len(ids); start += segSize {
-		end := min(start+segSize, len(ids))
-		blocks := map[string][]posting{}
-		err := s.view(ctx, func(txn *badger.Txn) error {
-			for i := start; i < end; i++ {
-				doc := uint32(i)
-				head, err := getHead(txn, ids[i])
-				if err != nil {
-					return err
-				}
-				rev := head.Revision
-				if head.Deleted {
-					rev = 0
-				} else {
-					r, err := loadRevision(txn, ids[i], head, rev)
-					if err != nil {
-						return err
-					}
-					for term, pos := range termPositions(r.Article) {
-						blocks[term] = append(blocks[term], posting{doc: doc, pos: pos})
-					}
-				}
-				var v [8]byte
-				binary.BigEndian.PutUint32(v[:4], doc)
-				binary.BigEndian.PutUint32(v[4:], uint32(rev))
-				if err := wb.Set(docOfKey(ids[i]), v[:]); err != nil {
-					return err
-				}
-				if err := wb.Set(idOfKey(doc), append([]byte(nil), ids[i][:]...)); err != nil {
-					return err
-				}
+	// Segments are independent: build them on every core, write them in
+	// one place (a write batch is not for concurrent use), report in order.
+	segs := (len(ids) + segSize - 1) / segSize
+	type built struct {
+		seg     int
+		entries []kv
+		err     error
+	}
+	jobs := make(chan int)
+	results := make(chan built)
+	workers := max(1, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for seg := range jobs {
+				entries, err := s.buildSegment(ctx, ids, seg)
+				results <- built{seg: seg, entries: entries, err: err}
 			}
-			return nil
-		})
-		if err != nil {
-			return fmt.Errorf("reindex: %w", err)
-		}
-		for term, ps := range blocks {
-			seg := uint32(start / segSize)
-			if err := wb.Set(blockKey(term, seg), encodeScores(ps)); err != nil {
-				return fmt.Errorf("reindex: %w", err)
-			}
-			if err := wb.Set(posKey(term, seg), encodeBlock(ps)); err != nil {
-				return fmt.Errorf("reindex: %w", err)
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for seg := 0; seg < segs; seg++ {
+			select {
+			case jobs <- seg:
+			case <-ctx.Done():
+				return
 			}
 		}
+	}()
+	go func() { wg.Wait(); close(results) }()
+	done := 0
+	var firstErr error
+	for r := range results {
+		if firstErr != nil {
+			continue // drain, so the workers can finish
+		}
+		if r.err != nil {
+			firstErr = r.err
+			continue
+		}
+		for _, e := range r.entries {
+			if err := wb.Set(e.k, e.v); err != nil {
+				firstErr = err
+				break
+			}
+		}
+		done += min(segSize, len(ids)-r.seg*segSize)
 		if progress != nil {
-			progress(end, len(ids))
+			progress(done, len(ids))
 		}
+	}
+	if firstErr == nil {
+		firstErr = ctx.Err()
+	}
+	if firstErr != nil {
+		return fmt.Errorf("reindex: %w", firstErr)
 	}
 	if err := wb.Set(keyNextDoc, uint32Bytes(uint32(len(ids)))); err != nil {
 		return err
@@ -341,4 +353,47 @@ func (s *Store) SearchIndexBytes(ctx context.Context) (int64, error) {
 		return nil
 	})
 	return n, err
+}
+
+type kv struct{ k, v []byte }
+
+// buildSegment reads the articles of one segment and returns every key of
+// the index they make: document numbers and both blocks of each term.
+func (s *Store) buildSegment(ctx context.Context, ids [][16]byte, seg int) ([]kv, error) {
+	start, end := seg*segSize, min((seg+1)*segSize, len(ids))
+	blocks := map[string][]posting{}
+	var out []kv
+	err := s.view(ctx, func(txn *badger.Txn) error {
+		for i := start; i < end; i++ {
+			doc := uint32(i)
+			head, err := getHead(txn, ids[i])
+			if err != nil {
+				return err
+			}
+			rev := head.Revision
+			if head.Deleted {
+				rev = 0
+			} else {
+				r, err := loadRevision(txn, ids[i], head, rev)
+				if err != nil {
+					return err
+				}
+				for term, pos := range termPositions(r.Article) {
+					blocks[term] = append(blocks[term], posting{doc: doc, pos: pos})
+				}
+			}
+			v := make([]byte, 8)
+			binary.BigEndian.PutUint32(v[:4], doc)
+			binary.BigEndian.PutUint32(v[4:], uint32(rev))
+			out = append(out, kv{docOfKey(ids[i]), v}, kv{idOfKey(doc), append([]byte(nil), ids[i][:]...)})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for term, ps := range blocks {
+		out = append(out, kv{blockKey(term, uint32(seg)), encodeScores(ps)}, kv{posKey(term, uint32(seg)), encodeBlock(ps)})
+	}
+	return out, nil
 }
