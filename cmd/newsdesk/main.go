@@ -23,6 +23,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"newsdesk/app"
+	"newsdesk/app/export"
 	"newsdesk/app/ui"
 	"newsdesk/assets"
 	"newsdesk/store"
@@ -85,7 +86,11 @@ func run() int {
 	w := a.NewWindow("Newsdesk — " + st.Path())
 	w.Resize(fyne.NewSize(1200, 760))
 	w.SetMaster()
-	u := ui.New(a, w, app.NewService(st), ui.Options{Author: author(), Version: appVersion()})
+	svc := app.NewService(st)
+	// Stories published on schedule go to the portal of the default
+	// profile (a "portal" folder beside the store on a fresh install).
+	svc.Publisher = &export.Publisher{Exporter: &export.Exporter{Store: st, StoreDir: st.Path(), Log: slog.Default()}}
+	u := ui.New(a, w, svc, ui.Options{Author: author(), Version: appVersion()})
 	u.StartScheduler() // publishes due stories while the window is open; stops with u.Close
 
 	stop := quitOnSignal(a)

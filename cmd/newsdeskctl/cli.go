@@ -68,6 +68,7 @@ func commands() []command {
 		{"backup", "FILE|- | --auto", "write the whole store to FILE (- for stdout); --auto: today's rotated backup", cmdBackup},
 		{"load", "FILE|-", "fill an empty store from a backup", cmdLoad},
 		{"import", "[--format auto|portal|ninjs] [--tz ZONE] [--section S] [--json] FILE...", "import portal section pages (text) or ninjs JSON; one transaction per file, a second import adds nothing", cmdImport},
+		{"export", "[--profile NAME] [--to DIR|URL] [--status S] [--section S] [--tag T] [--since TIME] [--until TIME] [--ids ID,...] [--dry-run] [--json] [ID...]", "export ready, due and published stories to the portal (a folder, or an HTTP push of ninjs)", cmdExport},
 		{"config", "list | get KEY | set KEY VALUE", "read or change the newsroom's settings (name, time zone, sections, tags, limits)", cmdConfig},
 		{"check", "[--repair] [--json]", "verify the store (revision chains, chunks, photos, indexes); --repair rebuilds indexes", cmdCheck},
 		{"demo", "", "fill an empty store with the sample newsroom", cmdDemo},

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"newsdesk/app"
+	"newsdesk/app/export"
 )
 
 func cmdStatus(e *env, args []string) error {
@@ -174,6 +175,9 @@ func cmdPublishDue(e *env, args []string) error {
 	}
 	e.lockWait = *wait
 	return e.withService(mustExist, func(svc *app.Service) error {
+		// Publishing exports to the default profile's portal; a failed
+		// export keeps the story scheduled for the next run.
+		svc.Publisher = &export.Publisher{Exporter: &export.Exporter{Store: svc.Store, StoreDir: svc.Store.Path(), Log: svc.Log}, By: "publish-due"}
 		rep, err := svc.PublishDue(e.ctx, now, *dry, "publish-due")
 		if err != nil {
 			return err

@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -61,6 +63,12 @@ func TestStatusScheduleAgendaPublishDue(t *testing.T) {
 	}
 	if l := logJSON(t, dir, b); l[0].Status != "published" || l[0].Author != "publish-due" {
 		t.Fatalf("publish revision: %+v", l[0])
+	}
+	// Publishing exported the story to the default profile's portal, a
+	// folder beside the store.
+	manifest, err := os.ReadFile(filepath.Join(filepath.Dir(dir), "portal", "manifest.json"))
+	if err != nil || !strings.Contains(string(manifest), b) {
+		t.Fatalf("the published story is not in the portal: %v", err)
 	}
 	if out := mustCtl(t, dir, "", "agenda", "--days", "3"); !strings.Contains(out, "nothing scheduled") {
 		t.Fatalf("agenda: %s", out)
