@@ -138,23 +138,38 @@ func cmdConfig(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
+		values := configValues(&n)
+		if err := portalValues(e.ctx, svc, values); err != nil {
+			return err
+		}
 		switch verb {
 		case "list":
 			if e.json {
 				return writeJSON(e.stdout, n)
 			}
 			t := &table{}
-			for k, v := range configValues(&n) {
+			for k, v := range values {
 				t.add(k, v)
 			}
 			sort.Slice(t.rows, func(i, j int) bool { return t.rows[i][0] < t.rows[j][0] })
 			return t.write(e.stdout)
 		case "get":
-			v, ok := configValues(&n)[pos[1]]
+			v, ok := values[pos[1]]
 			if !ok {
 				return usagef("config", "unknown key %q (see config list)", pos[1])
 			}
 			_, err := fmt.Fprintln(e.stdout, v)
+			return err
+		}
+		if ok, err := setPortal(e.ctx, svc, pos[1], pos[2]); ok {
+			if err != nil {
+				return err
+			}
+			values := map[string]string{}
+			if err := portalValues(e.ctx, svc, values); err != nil {
+				return err
+			}
+			_, err = fmt.Fprintf(e.stdout, "%s = %s\n", pos[1], values[pos[1]])
 			return err
 		}
 		if err := setConfig(&n, pos[1], pos[2]); err != nil {

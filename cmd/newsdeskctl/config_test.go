@@ -35,3 +35,25 @@ func TestConfig(t *testing.T) {
 		t.Fatalf("unknown key: %d", r.code)
 	}
 }
+
+func TestConfigPortalProfiles(t *testing.T) {
+	dir := t.TempDir()
+	mustCtl(t, dir, "", "config", "set", "portal.default.title", "财新 Global")
+	if got := mustCtl(t, dir, "", "config", "get", "portal.default.title"); got != "财新 Global\n" {
+		t.Fatalf("title: %q", got)
+	}
+	mustCtl(t, dir, "", "config", "set", "portal.partner.target", "https://partner.example/api")
+	mustCtl(t, dir, "", "config", "set", "portal.partner.token_env", "PARTNER_TOKEN")
+	if r := ctl(t, dir, "", "config", "set", "portal.partner.base_url", "not a url"); r.code != exitError {
+		t.Fatalf("a malformed URL was accepted: %d", r.code)
+	}
+	if r := ctl(t, dir, "", "config", "set", "portal.default", "nope"); r.code != exitError {
+		t.Fatalf("an unknown default profile was accepted: %d", r.code)
+	}
+	list := mustCtl(t, dir, "", "config", "list")
+	for _, want := range []string{"portal.partner.token_env", "PARTNER_TOKEN", "portal.default "} {
+		if !strings.Contains(list, want) {
+			t.Fatalf("list lacks %q:\n%s", want, list)
+		}
+	}
+}
