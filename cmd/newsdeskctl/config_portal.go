@@ -91,4 +91,3 @@ func setPortal(ctx context.Context, svc *app.Service, key, value string) (ok boo
 	}
 	return true, usagef("config", "unknown portal field %q (one of %s)", field, strings.Join(names, ", "))
 }
-
