@@ -83,7 +83,9 @@ func run() int {
 		}
 	}()
 
-	w := a.NewWindow("Newsdesk — " + st.Path())
+	// The title names the newsroom once its settings are read (the store's
+	// folder is in the status bar); until then, the app.
+	w := a.NewWindow(ui.WindowTitle(""))
 	w.Resize(fyne.NewSize(1200, 760))
 	w.SetMaster()
 	svc := app.NewService(st)
