@@ -8,7 +8,10 @@ func (u *UI) extend() {
 	installSearch(u)   // search: full-text search over the list (search_install.go)
 	installImport(u)   // import: File > Import… (importer_install.go)
 
-	installHistory(u) // copy desk: History tab (history_install.go)
-	installAgenda(u)  // workflow: Agenda view (agenda_install.go)
-	installBulk(u)    // workflow: bulk status changes (bulk_install.go)
+	installHistory(u)      // copy desk: History tab (history_install.go)
+	installAgenda(u)       // workflow: Agenda view (agenda_install.go)
+	bulk := installBulk(u) // workflow: bulk status changes (bulk_install.go)
+
+	installExport(u, bulk) // export: File > Export…, the bulk selection offered (exporter_install.go)
+	installExportLog(u)    // export: the editor's Exports tab (exportlog_install.go)
 }

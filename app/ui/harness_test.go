@@ -93,6 +93,9 @@ func shownTexts(o fyne.CanvasObject) []string {
 		case *widget.Button:
 			out = append(out, w.Text)
 			return
+		case *widget.Check:
+			out = append(out, w.Text)
+			return
 		case *fyne.Container:
 			for _, c := range w.Objects {
 				walk(c)

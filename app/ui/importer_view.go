@@ -7,11 +7,8 @@ import (
 	"sync"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"newsdesk/app"
 	"newsdesk/app/portal"
@@ -29,7 +26,7 @@ type importView struct {
 	onOpen func(id string)
 
 	// progress is the dialog of the import running, nil when none is.
-	progress *importProgress
+	progress *progressDialog
 	// report is the last report dialog, for tests to read.
 	report *dialog.CustomDialog
 
@@ -45,14 +42,6 @@ func newImportView(win fyne.Window, svc *app.Service, do func(func())) *importVi
 	v := &importView{win: win, ctl: NewImportController(svc), do: do}
 	v.ctx, v.cancel = context.WithCancel(context.Background())
 	return v
-}
-
-// importProgress is the progress dialog: bar, current file, Cancel.
-type importProgress struct {
-	dlg    *dialog.CustomDialog
-	bar    *widget.ProgressBar
-	file   *widget.Label
-	cancel *widget.Button
 }
 
 // onImportFile asks for one file (Fyne's dialog picks one at a time;
@@ -117,34 +106,18 @@ func (v *importView) start(inputs []portal.Input) {
 		return
 	}
 	ctx, cancel := context.WithCancel(v.ctx)
-	p := &importProgress{bar: widget.NewProgressBar(), file: &widget.Label{Truncation: fyne.TextTruncateEllipsis}}
-	p.file.SetText(ImportProgress{Total: len(inputs), File: inputs[0].Name}.Text())
-	p.cancel = &widget.Button{Text: "Cancel", Icon: theme.CancelIcon(), OnTapped: func() {
-		cancel()
-		p.cancel.Disable()
-		p.file.SetText("Stopping…")
-	}}
-	p.dlg = dialog.NewCustomWithoutButtons("Importing", container.NewVBox(p.file, p.bar), v.win)
-	p.dlg.SetButtons([]fyne.CanvasObject{p.cancel})
-	p.dlg.Resize(fyne.NewSize(460, p.dlg.MinSize().Height))
+	p := newProgressDialog(v.win, "Importing", ImportProgress{Total: len(inputs), File: inputs[0].Name}.Text(), cancel)
 	v.progress = p
-	p.dlg.Show()
 
 	v.wg.Add(1)
 	go func() {
 		defer v.wg.Done()
 		defer cancel()
 		out := v.ctl.Run(ctx, inputs, func(pr ImportProgress) {
-			v.do(func() {
-				if p.cancel.Disabled() {
-					return // keep "Stopping…" on screen
-				}
-				p.bar.SetValue(pr.Fraction())
-				p.file.SetText(pr.Text())
-			})
+			v.do(func() { p.set(pr.Fraction(), pr.Text()) })
 		})
 		v.do(func() {
-			p.dlg.Hide()
+			p.hide()
 			v.progress = nil
 			if v.ctx.Err() != nil {
 				return // the window is closing
@@ -159,27 +132,11 @@ func (v *importView) start(inputs []portal.Input) {
 
 // showReport shows what the import did; flagged stories open on a click.
 func (v *importView) showReport(out *ImportOutcome) {
-	box := container.NewVBox(&widget.Label{Text: out.Summary(), Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Bold: true}})
-	for _, s := range out.Sections() {
-		box.Add(&widget.Label{Text: s.Title, TextStyle: fyne.TextStyle{Bold: true}})
-		for _, l := range s.Lines {
-			if l.ID != "" && v.onOpen != nil {
-				id := l.ID
-				box.Add(&widget.Hyperlink{Text: l.Text, Wrapping: fyne.TextWrapWord, OnTapped: func() {
-					v.report.Hide()
-					v.onOpen(id)
-				}})
-				continue
-			}
-			box.Add(&widget.Label{Text: l.Text, Wrapping: fyne.TextWrapWord})
-		}
-	}
 	title := "Import finished"
 	if out.Cancelled {
 		title = "Import cancelled"
 	}
-	v.report = dialog.NewCustom(title, "Close", container.NewVScroll(box), v.win)
-	v.report.Resize(fyne.NewSize(640, 460))
+	v.report = reportDialog(v.win, title, out.Summary(), out.Sections(), v.onOpen)
 	v.report.Show()
 }
 
