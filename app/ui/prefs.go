@@ -87,6 +87,22 @@ func (u *UI) afterFirstLoad() {
 			return
 		}
 		if id := u.app.Preferences().String(prefArticle); id != "" && !u.ed.IsOpen() {
+			u.reopenLast(id)
+		}
+	})
+}
+
+// reopenLast opens the article open at the last close, if this store has
+// it: preferences are per user, not per store, and an article of another
+// store (or one purged since) is forgotten quietly, not shown as an error.
+func (u *UI) reopenLast(id string) {
+	var err error
+	u.background(func(ctx context.Context) { _, err = u.svc.Store.Summary(ctx, id) }, func() {
+		if err != nil {
+			u.setPref(prefArticle, "")
+			return
+		}
+		if !u.ed.IsOpen() {
 			u.OpenArticle(id)
 		}
 	})

@@ -44,3 +44,23 @@ func TestWindowRestoresDeskArticleAndSize(t *testing.T) {
 		t.Errorf("preferences desk %q article %q width %v", p.String(prefDesk), p.String(prefArticle), p.Float(prefWidth))
 	}
 }
+
+// An article remembered from another store is forgotten quietly: a new
+// user opening a second store saw "article ... not found".
+func TestLastArticleOfAnotherStoreIsForgotten(t *testing.T) {
+	svc := MustService(t)
+	MustNewsroom(t, svc)
+	a := test.NewTempApp(t)
+	a.Preferences().SetString(prefArticle, "01a2235c-8c4e-7cfe-b5ca-3e65a4bd41b7")
+	w := test.NewTempWindow(t, nil)
+	loop := &uiLoop{}
+	u := &harness{UI: New(a, w, svc, Options{Author: "tester", do: loop.do}), loop: loop}
+	t.Cleanup(u.Close)
+	u.wait()
+	if u.ed.IsOpen() || a.Preferences().String(prefArticle) != "" {
+		t.Fatalf("open %v, remembered %q", u.ed.IsOpen(), a.Preferences().String(prefArticle))
+	}
+	if overlays := w.Canvas().Overlays().List(); len(overlays) != 0 {
+		t.Fatalf("a dialog is shown: %d overlays", len(overlays))
+	}
+}
