@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"slices"
 	"sync"
+	"time"
 
 	"newsdesk/app"
 	"newsdesk/app/sample"
@@ -34,6 +35,10 @@ type Controller struct {
 	err      error
 	loaded   bool
 	query    string // the instant filter (see SetQuery)
+	// attention counts the "Needs attention" queue and asOf is the time it
+	// was judged against (a schedule is missed relative to it).
+	attention int
+	asOf      time.Time
 	// Generations drop stale results: when two loads overlap (a click
 	// during a refresh), only the newest request may publish its result.
 	listGen, selGen uint64
@@ -61,15 +66,29 @@ func (c *Controller) Reload(ctx context.Context) error {
 	}
 	c.mu.Unlock()
 
-	f := folder.filter()
-	f.Limit = MaxListed
-	res, err := c.svc.List(ctx, f)
-	if err != nil {
-		return c.fail(gen, fmt.Errorf("list %s: %w", folder.Label(), err))
+	now := c.clock()
+	var res *app.ListResult
+	if !folder.Attention {
+		f := folder.filter()
+		f.Limit = MaxListed
+		var err error
+		if res, err = c.svc.List(ctx, f); err != nil {
+			return c.fail(gen, fmt.Errorf("list %s: %w", folder.Label(), err))
+		}
 	}
 	counts, err := c.svc.Store.Counts(ctx)
 	if err != nil {
 		return c.fail(gen, fmt.Errorf("count articles: %w", err))
+	}
+	attention, err := c.loadAttention(ctx, folder, res, now)
+	if err != nil {
+		return c.fail(gen, err)
+	}
+	if folder.Attention {
+		res = &app.ListResult{Items: attention, Total: len(attention)}
+		if len(res.Items) > MaxListed {
+			res.Items = res.Items[:MaxListed]
+		}
 	}
 
 	c.mu.Lock()
@@ -78,6 +97,7 @@ func (c *Controller) Reload(ctx context.Context) error {
 		return nil
 	}
 	c.items, c.total, c.counts, c.err, c.loaded = res.Items, res.Total, counts, nil, true
+	c.attention, c.asOf = len(attention), now
 	stillListed := selID != "" && slices.ContainsFunc(res.Items, func(s app.Summary) bool { return s.ID == selID })
 	if selID != "" && !stillListed {
 		c.selected = nil
@@ -189,6 +209,9 @@ func (c *Controller) Total() int {
 func (c *Controller) Count(f Folder) int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if f.Attention {
+		return c.attention
+	}
 	return f.count(c.counts)
 }
 

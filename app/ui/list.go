@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
@@ -23,13 +25,16 @@ type articleList struct {
 	body     *fyne.Container // the list and its empty note; search results take its place
 	widget   fyne.CanvasObject
 	onSelect func(id string)
+	// asOf is the time missed schedules are judged against: the
+	// controller's last load, so that rows agree with the sidebar count.
+	asOf func() time.Time
 	// syncing is set while the view itself moves the highlight to match
 	// the controller, so that it does not count as a click.
 	syncing bool
 }
 
 func newArticleList(onSelect func(id string), onFilter func(q string)) *articleList {
-	l := &articleList{onSelect: onSelect}
+	l := &articleList{onSelect: onSelect, asOf: time.Now}
 	l.filter = newSearchField("Filter by headline, byline or section (Ctrl+F)", onFilter)
 	l.filter.ActionItem = &widget.Button{Icon: theme.CancelIcon(), Importance: widget.LowImportance,
 		OnTapped: func() { l.filter.SetText("") }}
@@ -38,9 +43,14 @@ func newArticleList(onSelect func(id string), onFilter func(q string)) *articleL
 		func() fyne.CanvasObject {
 			headline := &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
 			meta := &widget.Label{Truncation: fyne.TextTruncateEllipsis, SizeName: theme.SizeNameCaptionText}
+			// The attention note leads the second line at its full width,
+			// so a long byline never truncates it away.
+			note := &widget.Label{SizeName: theme.SizeNameCaptionText, Importance: widget.WarningImportance}
+			note.Hide()
+			second := container.NewBorder(nil, nil, note, nil, meta)
 			// Each label pads itself; the usual gap between them on top
 			// would make rows twice as tall as they need to be.
-			return container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), headline, meta)
+			return container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), headline, second)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id < 0 || id >= len(l.items) {
@@ -49,7 +59,16 @@ func newArticleList(onSelect func(id string), onFilter func(q string)) *articleL
 			s := &l.items[id]
 			row := o.(*fyne.Container)
 			row.Objects[0].(*widget.Label).SetText(headlineOrPlaceholder(s.Headline))
-			row.Objects[1].(*widget.Label).SetText(SummaryMeta(s))
+			second := row.Objects[1].(*fyne.Container)
+			second.Objects[0].(*widget.Label).SetText(SummaryMeta(s))
+			note := second.Objects[1].(*widget.Label)
+			if text := AttentionNote(s, l.asOf()); text != "" {
+				note.SetText(text)
+				note.Show()
+			} else {
+				note.Hide()
+			}
+			second.Refresh()
 		},
 	)
 	l.list.OnSelected = func(id widget.ListItemID) {

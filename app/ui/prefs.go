@@ -20,11 +20,18 @@ const (
 	prefHeight  = "window.height"
 )
 
-// key names a folder in preferences: "all", "trash" or "status:<status>".
+// key names a folder in preferences: "all", "trash", "attention",
+// "status:<status>", "section:<name>" or "tag:<name>".
 func (f Folder) key() string {
 	switch {
 	case f.Trash:
 		return "trash"
+	case f.Attention:
+		return "attention"
+	case f.Section != "":
+		return "section:" + f.Section
+	case f.Tag != "":
+		return "tag:" + f.Tag
 	case f.Status == "":
 		return "all"
 	}
@@ -37,6 +44,12 @@ func folderFromKey(k string) (Folder, bool) {
 		return Folder{Trash: true}, true
 	case k == "all":
 		return Folder{}, true
+	case k == "attention":
+		return Folder{Attention: true}, true
+	case strings.HasPrefix(k, "section:") && len(k) > len("section:"):
+		return Folder{Section: strings.TrimPrefix(k, "section:")}, true
+	case strings.HasPrefix(k, "tag:") && len(k) > len("tag:"):
+		return Folder{Tag: strings.TrimPrefix(k, "tag:")}, true
 	case strings.HasPrefix(k, "status:"):
 		if s, err := app.ParseStatus(strings.TrimPrefix(k, "status:")); err == nil {
 			return Folder{Status: s}, true

@@ -91,6 +91,7 @@ func New(a fyne.App, w fyne.Window, svc *app.Service, opts Options) *UI {
 
 	u.sidebar = newSidebar(u.onFolder)
 	u.list = newArticleList(u.onSelect, u.onFilter)
+	u.list.asOf = u.ctl.AsOf
 	u.editor = newEditorView(u)
 	u.empty = newEmptyState(u)
 	u.statusBar = &widget.Label{Text: "Opening " + svc.Store.Path() + "…", Truncation: fyne.TextTruncateEllipsis}

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -63,7 +62,7 @@ func TestWindowFiltersByDesk(t *testing.T) {
 	n := MustNewsroom(t, svc)
 	u, w := newTestUI(t, svc, Options{})
 
-	u.sidebar.list.Select(slices.Index(u.sidebar.folders, Folder{Status: app.StatusDraft}))
+	u.sidebar.list.Select(u.sidebar.index(Folder{Status: app.StatusDraft}))
 	u.wait()
 	if len(u.list.items) != 1 || u.list.items[0].ID != n.Draft.ID {
 		t.Fatalf("Drafts lists %q, want only the Chinese draft", headlines(u.list.items))
@@ -80,7 +79,7 @@ func TestWindowFiltersByDesk(t *testing.T) {
 		t.Error("capturing the window with Chinese text gave no image")
 	}
 
-	u.sidebar.list.Select(slices.Index(u.sidebar.folders, Folder{Trash: true}))
+	u.sidebar.list.Select(u.sidebar.index(Folder{Trash: true}))
 	u.wait()
 	if len(u.list.items) != 1 || u.list.items[0].ID != n.Trashed.ID {
 		t.Errorf("Trash lists %q, want the spiked story", headlines(u.list.items))
@@ -89,7 +88,7 @@ func TestWindowFiltersByDesk(t *testing.T) {
 		t.Error("changing desk closed the article being edited")
 	}
 
-	u.sidebar.list.Select(slices.Index(u.sidebar.folders, Folder{Status: app.StatusKilled}))
+	u.sidebar.list.Select(u.sidebar.index(Folder{Status: app.StatusKilled}))
 	u.wait()
 	assertShown(t, w.Content(), "No articles here.")
 }
@@ -222,8 +221,8 @@ func TestWindowLastClickWins(t *testing.T) {
 		t.Errorf("after quick clicks the editor shows %q, want %q", got, n.Port.Headline)
 	}
 
-	u.sidebar.list.Select(slices.Index(u.sidebar.folders, Folder{Status: app.StatusDraft}))
-	u.sidebar.list.Select(slices.Index(u.sidebar.folders, Folder{Status: app.StatusPublished}))
+	u.sidebar.list.Select(u.sidebar.index(Folder{Status: app.StatusDraft}))
+	u.sidebar.list.Select(u.sidebar.index(Folder{Status: app.StatusPublished}))
 	u.wait()
 	if u.ctl.Folder() != (Folder{Status: app.StatusPublished}) || len(u.list.items) != 1 || u.list.items[0].ID != n.Facial.ID {
 		t.Errorf("after quick desk changes: folder %+v listing %q, want Published with the facial story",

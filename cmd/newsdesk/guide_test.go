@@ -4,12 +4,14 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"syscall"
 	"testing"
+	"time"
 
 	"newsdesk/app"
 	"newsdesk/app/sample"
@@ -54,11 +56,22 @@ func TestGuideScreenshots(t *testing.T) {
 		t.Fatalf("click History: %v %s", err, out)
 	}
 	hist := p.waitForChange(t, win, preview, shot("history.png"))
-	t.Logf("guide screenshots: %s %s %s %s", main, editor, preview, hist)
+	// File > Export…: the menu drops from the top left; Export is its
+	// eleventh item.
+	for _, at := range [][2]string{{"26", "13"}, {"70", "440"}} {
+		if out, err := p.x11("xdotool", "mousemove", "--window", win, at[0], at[1], "click", "1"); err != nil {
+			t.Fatalf("click %v: %v %s", at, err, out)
+		}
+	}
+	exp := p.waitForShot(t, win, shot("export-dialog.png"), 20*time.Second, func() (bool, string, error) {
+		changed, err := differ(hist, shot("export-dialog.png"), whole)
+		return changed >= 0.02, fmt.Sprintf("%.1f%% of the window changed", changed*100), err
+	})
+	t.Logf("guide screenshots: %s %s %s %s %s", main, editor, preview, hist, exp)
 	p.stop(t, syscall.SIGTERM)
 	// Keep the pictures small: they are committed.
 	if _, err := exec.LookPath("convert"); err == nil {
-		for _, n := range []string{"main-window.png", "editor-chinese.png", "preview.png", "history.png"} {
+		for _, n := range []string{"main-window.png", "editor-chinese.png", "preview.png", "history.png", "export-dialog.png"} {
 			exec.Command("convert", shot(n), "-resize", "1200x>", "-strip", shot(n)).Run()
 		}
 	}
