@@ -1,6 +1,12 @@
 package ui
 
-import "time"
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"newsdesk/app"
+)
 
 // installBulk adds the bulk status view (View menu): the stories of the
 // desk chosen in the sidebar with a check column, and the bulk actions
@@ -8,6 +14,8 @@ import "time"
 func installBulk(u *UI) *BulkPanel {
 	wf := &Workflow{win: u.win, svc: u.svc, author: u.opts.Author, run: runnerFor(u), Local: time.Local}
 	p := NewBulkPanel(wf)
+	// The same status menu on a right-click in the main article list.
+	u.list.onMenu = func(s app.Summary, at fyne.Position) { wf.ShowMenu(s, u.win.Canvas(), at) }
 	wf.OnChanged = func([]string) {
 		p.Reload()
 		u.Refresh()

@@ -25,6 +25,9 @@ type articleList struct {
 	body     *fyne.Container // the list and its empty note; search results take its place
 	widget   fyne.CanvasObject
 	onSelect func(id string)
+	// onMenu, when set, opens a row's context menu (right-click): the
+	// workflow's status moves for that story.
+	onMenu func(s app.Summary, at fyne.Position)
 	// asOf is the time missed schedules are judged against: the
 	// controller's last load, so that rows agree with the sidebar count.
 	asOf func() time.Time
@@ -50,14 +53,21 @@ func newArticleList(onSelect func(id string), onFilter func(q string)) *articleL
 			second := container.NewBorder(nil, nil, note, nil, meta)
 			// Each label pads itself; the usual gap between them on top
 			// would make rows twice as tall as they need to be.
-			return container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), headline, second)
+			content := container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), headline, second)
+			return newListRow(content, func(id int, at fyne.Position) {
+				if l.onMenu != nil && id >= 0 && id < len(l.items) {
+					l.onMenu(l.items[id], at)
+				}
+			})
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id < 0 || id >= len(l.items) {
 				return
 			}
 			s := &l.items[id]
-			row := o.(*fyne.Container)
+			r := o.(*listRow)
+			r.id = id
+			row := r.content.(*fyne.Container)
 			row.Objects[0].(*widget.Label).SetText(headlineOrPlaceholder(s.Headline))
 			second := row.Objects[1].(*fyne.Container)
 			second.Objects[0].(*widget.Label).SetText(SummaryMeta(s))
@@ -114,3 +124,25 @@ func (l *articleList) clearSelection() {
 	l.list.UnselectAll()
 	l.syncing = false
 }
+
+// listRow is one row of the article list: its content, and a right-click
+// that opens the row's context menu. It takes no primary taps, so the
+// list still selects the row as before.
+type listRow struct {
+	widget.BaseWidget
+	content fyne.CanvasObject
+	id      int
+	onMenu  func(id int, at fyne.Position)
+}
+
+func newListRow(content fyne.CanvasObject, onMenu func(id int, at fyne.Position)) *listRow {
+	r := &listRow{content: content, onMenu: onMenu}
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// CreateRenderer draws the content.
+func (r *listRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.content) }
+
+// TappedSecondary opens the context menu where the pointer is.
+func (r *listRow) TappedSecondary(ev *fyne.PointEvent) { r.onMenu(r.id, ev.AbsolutePosition) }
