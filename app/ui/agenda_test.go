@@ -92,7 +92,7 @@ func TestAgendaViewOpensStory(t *testing.T) {
 	w.Resize(fyne.NewSize(900, 600))
 	v.Reload()
 	loop.settle(v.run)
-	assertDeskShown(t, v.Object(), "5 stories scheduled in the next 7 days", "Tuesday, December 1, 2026",
+	assertShown(t, v.Object(), "5 stories scheduled in the next 7 days", "Tuesday, December 1, 2026",
 		"⚠ 09:00 · Economy · Lead A · Li Na — same minute as another Economy story", "23:30 · Economy · Next day")
 	i := slices.IndexFunc(v.rows, func(r AgendaRow) bool { return r.Item.Headline == "Lead B 港口" })
 	var conflictLabel *widget.Label
@@ -107,7 +107,7 @@ func TestAgendaViewOpensStory(t *testing.T) {
 	}
 	v.span.SetSelected("Today") // Nov 29: nothing scheduled
 	loop.settle(v.run)
-	assertDeskShown(t, v.Object(), "0 stories scheduled in the next 1 day")
+	assertShown(t, v.Object(), "0 stories scheduled in the next 1 day")
 
 	// The missed-schedule setting is kept in the store.
 	if v.auto.Checked {

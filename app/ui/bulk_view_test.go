@@ -105,7 +105,7 @@ func TestBulkPanelSelectsAndReports(t *testing.T) {
 	wf.win.SetContent(p.Object())
 	p.ShowDesk("")
 	wf.settle()
-	assertDeskShown(t, p.Object(), "Draft story", "Copy desk story", "No byline yet", "Ready story", "Scheduled story",
+	assertShown(t, p.Object(), "Draft story", "Copy desk story", "No byline yet", "Ready story", "Scheduled story",
 		"No stories selected.")
 	if findButton(p.Object(), "Mark ready").Disabled() == false {
 		t.Error("actions are enabled with nothing selected")
@@ -115,7 +115,7 @@ func TestBulkPanelSelectsAndReports(t *testing.T) {
 	wf.click(t, p, nobyline, fyne.KeyModifierShortcutDefault)
 	wf.click(t, p, draft, fyne.KeyModifierShortcutDefault)
 	wf.click(t, p, draft, fyne.KeyModifierShortcutDefault) // and off again
-	assertDeskShown(t, p.Object(), "2 stories selected")
+	assertShown(t, p.Object(), "2 stories selected")
 
 	tapButton(t, p.Object(), "Mark ready")
 	wf.settle()
@@ -123,7 +123,7 @@ func TestBulkPanelSelectsAndReports(t *testing.T) {
 	if over == nil {
 		t.Fatal("no report")
 	}
-	assertDeskShown(t, over, "1 of 2 stories marked ready; 1 failed.", "✓ Copy desk story: revision 3",
+	assertShown(t, over, "1 of 2 stories marked ready; 1 failed.", "✓ Copy desk story: revision 3",
 		"✗ No byline yet: invalid article: byline: needs at least one name")
 	if len(wf.changed) != 1 || len(wf.changed[0]) != 2 || !slices.Contains(wf.changed[0], copy) || !slices.Contains(wf.changed[0], nobyline) {
 		t.Errorf("OnChanged got %q", wf.changed)
@@ -149,7 +149,7 @@ func TestBulkScheduleAsksForTime(t *testing.T) {
 	wf.win.SetContent(p.Object())
 	p.ShowDesk(app.StatusReady)
 	wf.settle()
-	assertDeskShown(t, p.Object(), "Ready story")
+	assertShown(t, p.Object(), "Ready story")
 	wf.click(t, p, ready, 0)
 	tapButton(t, p.Object(), "Schedule at…")
 	wf.settle()
@@ -159,11 +159,11 @@ func TestBulkScheduleAsksForTime(t *testing.T) {
 	}
 	e := findEntry(over)
 	e.SetText("2026-12-03 08:00")
-	assertDeskShown(t, over, "Schedule 1 story", "Newsroom: Thu Dec 3, 2026 08:00 CST",
+	assertShown(t, over, "Schedule 1 story", "Newsroom: Thu Dec 3, 2026 08:00 CST",
 		"your computer: Thu Dec 3, 2026 01:00 CET")
 	tapButton(t, over, "Schedule")
 	wf.settle()
-	assertDeskShown(t, wf.win.Canvas().Overlays().Top(), "1 of 1 story scheduled.")
+	assertShown(t, wf.win.Canvas().Overlays().Top(), "1 of 1 story scheduled.")
 	a, _ := svc.Article(context.Background(), ready)
 	if want := time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC); a.Status != app.StatusScheduled || !a.ScheduledAt.Equal(want) {
 		t.Errorf("ready story: %s at %v, want scheduled at %v", a.Status, a.ScheduledAt, want)
@@ -199,7 +199,7 @@ func TestWorkflowMenu(t *testing.T) {
 	}
 	items[0].Action()
 	over := wf.win.Canvas().Overlays().Top()
-	assertDeskShown(t, over, "Kill “Ready story”?")
+	assertShown(t, over, "Kill “Ready story”?")
 	findEntry(over).SetText("Legal asked us to withdraw it.")
 	tapButton(t, over, "Kill")
 	wf.settle()
@@ -211,7 +211,7 @@ func TestWorkflowMenu(t *testing.T) {
 	nb, _ := svc.Store.Summary(ctx, nobyline)
 	wf.Move(*nb, app.StatusReady)
 	wf.settle()
-	assertDeskShown(t, wf.win.Canvas().Overlays().Top(), "No byline yet: invalid article: byline: needs at least one name")
+	assertShown(t, wf.win.Canvas().Overlays().Top(), "No byline yet: invalid article: byline: needs at least one name")
 
 	// The toolbar button pops the same menu up.
 	b := wf.StatusButton(func() (app.Summary, bool) { return *nb, true })

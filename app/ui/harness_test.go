@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -71,8 +72,9 @@ func newTestUI(t *testing.T, svc *app.Service, opts Options) (*harness, fyne.Win
 	return h, w
 }
 
-// shownTexts returns the text of every visible label, rich text, link and
-// button under o, as drawn: what a person would read on screen.
+// shownTexts returns the text of every visible label, rich text, link,
+// button, check, comparison line and bare canvas text (menus draw theirs
+// without labels) under o: what a person would read on screen.
 func shownTexts(o fyne.CanvasObject) []string {
 	var out []string
 	var walk func(o fyne.CanvasObject)
@@ -94,6 +96,12 @@ func shownTexts(o fyne.CanvasObject) []string {
 			out = append(out, w.Text)
 			return
 		case *widget.Check:
+			out = append(out, w.Text)
+			return
+		case *cmpRow:
+			out = append(out, w.line.text())
+			return
+		case *canvas.Text:
 			out = append(out, w.Text)
 			return
 		case *fyne.Container:

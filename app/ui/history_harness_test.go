@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"slices"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -119,55 +118,6 @@ func deskStory(tb testing.TB, svc *app.Service) *app.Article {
 	return deskSave(tb, svc, c, "Anna Berg", "add reaction")
 }
 
-// deskTexts returns what a person reads under o: labels, buttons, rich
-// text, entries and the comparison's lines.
-func deskTexts(o fyne.CanvasObject) []string {
-	var out []string
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil || !o.Visible() {
-			return
-		}
-		switch w := o.(type) {
-		case *widget.Label:
-			out = append(out, w.Text)
-			return
-		case *widget.Button:
-			out = append(out, w.Text)
-			return
-		case *widget.RichText:
-			out = append(out, w.String())
-			return
-		case *widget.Check:
-			out = append(out, w.Text)
-			return
-		case *cmpRow:
-			out = append(out, w.line.text())
-			return
-		case *fyne.Container:
-			for _, c := range w.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(w).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(o)
-	return out
-}
-
-func assertDeskShown(t *testing.T, o fyne.CanvasObject, want ...string) {
-	t.Helper()
-	texts := deskTexts(o)
-	for _, s := range want {
-		if !slices.ContainsFunc(texts, func(x string) bool { return strings.Contains(x, s) }) {
-			t.Errorf("%q is not on screen; shown: %q", s, texts)
-		}
-	}
-}
-
 // findButton returns the visible button labelled text under o.
 func findButton(o fyne.CanvasObject, text string) *widget.Button {
 	var found *widget.Button
@@ -201,7 +151,7 @@ func tapButton(t *testing.T, o fyne.CanvasObject, text string) {
 	t.Helper()
 	b := findButton(o, text)
 	if b == nil {
-		t.Fatalf("no button %q; shown: %q", text, deskTexts(o))
+		t.Fatalf("no button %q; shown: %q", text, shownTexts(o))
 	}
 	if b.Disabled() {
 		t.Fatalf("button %q is disabled", text)

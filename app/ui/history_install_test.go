@@ -61,7 +61,7 @@ func TestWindowHistoryTabFollowsEditor(t *testing.T) {
 	}
 	tabs.SelectIndex(i)
 	h.wait()
-	assertDeskShown(t, w.Content(), "r4 · Anna Berg", "r1 · Li Na", "From revision 3 by Wang Lei")
+	assertShown(t, w.Content(), "r4 · Anna Berg", "r1 · Li Na", "From revision 3 by Wang Lei")
 
 	// Keep the older wording of the only change of r3..r4 (the added
 	// paragraph): the editor then holds revision 5.
@@ -71,7 +71,7 @@ func TestWindowHistoryTabFollowsEditor(t *testing.T) {
 	if got := h.Editor().Article(); got == nil || got.Revision != 5 {
 		t.Fatalf("editor holds %+v, want revision 5", got)
 	}
-	assertDeskShown(t, w.Content(), "r5 · Zhou Yu", "revert change 1 from revision 4")
+	assertShown(t, w.Content(), "r5 · Zhou Yu", "revert change 1 from revision 4")
 }
 
 // TestWindowAgendaAndBulkViews opens the two workflow views from the View
@@ -87,11 +87,11 @@ func TestWindowAgendaAndBulkViews(t *testing.T) {
 
 	h.ShowView("Agenda")
 	h.wait()
-	assertDeskShown(t, w.Content(), "Agenda", "Tuesday, December 1, 2026", "⚠", "same minute as another Economy story")
+	assertShown(t, w.Content(), "Agenda", "Tuesday, December 1, 2026", "⚠", "same minute as another Economy story")
 
 	h.ShowView("Bulk status changes")
 	h.wait()
-	assertDeskShown(t, w.Content(), "Copy desk story", "No stories selected.")
+	assertShown(t, w.Content(), "Copy desk story", "No stories selected.")
 	tapButton(t, w.Content(), "Select all")
 	tapButton(t, w.Content(), "Send to copy desk")
 	h.wait()
@@ -99,7 +99,7 @@ func TestWindowAgendaAndBulkViews(t *testing.T) {
 	if over == nil {
 		t.Fatal("no report after a bulk action")
 	}
-	assertDeskShown(t, over, "Send to copy desk: report", "✓ Draft story", "✗ Copy desk story: is Copy desk")
+	assertShown(t, over, "Send to copy desk: report", "✓ Draft story", "✗ Copy desk story: is Copy desk")
 	if s, _ := svc.Store.Summary(context.Background(), copyID); s.Status != app.StatusCopyedit {
 		t.Errorf("copy desk story moved to %s", s.Status)
 	}

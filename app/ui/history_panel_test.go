@@ -66,7 +66,7 @@ func TestHistoryPanelListsAndCompares(t *testing.T) {
 	a := deskStory(t, svc)
 	h := newHistoryUnderTest(t, svc, a.ID)
 
-	assertDeskShown(t, h.Object(),
+	assertShown(t, h.Object(),
 		"r4 · Anna Berg · 2026-11-28 09:05 CST · +10 words", "add reaction",
 		"r3 · Wang Lei", "status draft -> copyedit",
 		"r1 · Li Na · 2026-11-28 09:01 CST · +13 words", "first draft",
@@ -88,7 +88,7 @@ func TestHistoryPanelListsAndCompares(t *testing.T) {
 	if doc := h.docText(); !strings.Contains(doc, "Lawmakers [-considered-]{+approved+} a draft law") {
 		t.Errorf("markers missing:\n%s", doc)
 	}
-	assertDeskShown(t, h.Object(), "Lawmakers [-considered-]{+approved+} a draft law on Monday.")
+	assertShown(t, h.Object(), "Lawmakers [-considered-]{+approved+} a draft law on Monday.")
 
 	// Side by side: the older wording on the left, the newer on the right.
 	h.cmp.mode.SetSelected(cmpModeSide)
@@ -123,26 +123,26 @@ func TestHistoryPanelKeyboardReviewAndKeepOlder(t *testing.T) {
 	h.selectRev(t, 1)
 	tapButton(t, h.Object(), "Compare with current")
 	h.settle()
-	assertDeskShown(t, h.Object(), "From revision 1 by Li Na", "to revision 4 by Anna Berg", "4 changes")
+	assertShown(t, h.Object(), "From revision 1 by Li Na", "to revision 4 by Anna Berg", "4 changes")
 
 	test.Type(h.cmp.lines, "j")
-	assertDeskShown(t, h.Object(), "Change 1 of 4 · headline:")
+	assertShown(t, h.Object(), "Change 1 of 4 · headline:")
 	test.Type(h.cmp.lines, "jj")
-	assertDeskShown(t, h.Object(), `Change 3 of 4 · body: "considered" -> "approved"`)
+	assertShown(t, h.Object(), `Change 3 of 4 · body: "considered" -> "approved"`)
 	h.win.Canvas().(fyne.Shortcutable).TypedShortcut(ShortcutPrevChange)
-	assertDeskShown(t, h.Object(), "Change 2 of 4 · status:")
+	assertShown(t, h.Object(), "Change 2 of 4 · status:")
 	if !h.cmp.keep.Disabled() {
 		t.Error("a status change offers to keep the older wording")
 	}
 	h.cmp.lines.TypedShortcut(ShortcutNextChange)
-	assertDeskShown(t, h.Object(), "Change 3 of 4")
+	assertShown(t, h.Object(), "Change 3 of 4")
 	if sel := h.cmp.lines.selected; sel < 0 || !strings.Contains(h.cmp.lines.lineText(sel), "considered") {
 		t.Errorf("the highlighted line is %d, not the change's", sel)
 	}
 
 	tapButton(t, h.Object(), "Keep older wording")
 	h.settle()
-	assertDeskShown(t, h.Object(),
+	assertShown(t, h.Object(),
 		"Change 3 kept as in revision 1; saved as revision 5.",
 		"r5 · Zhou Yu", "revert change 3 from revision 4",
 		"to revision 5 by Zhou Yu",
@@ -167,10 +167,10 @@ func TestHistoryPanelRestoreAsks(t *testing.T) {
 	if over == nil {
 		t.Fatal("restore did not ask first")
 	}
-	assertDeskShown(t, over, "Restore revision 1?", "new revision 5", "nothing is lost")
+	assertShown(t, over, "Restore revision 1?", "new revision 5", "nothing is lost")
 	tapButton(t, over, "Yes")
 	h.settle()
-	assertDeskShown(t, h.Object(), "Revision 1 restored as revision 5.", "r5 · Zhou Yu", "Restore revision 1")
+	assertShown(t, h.Object(), "Revision 1 restored as revision 5.", "r5 · Zhou Yu", "Restore revision 1")
 	if n := len(h.ctl.Rows()); n != 5 {
 		t.Errorf("%d revisions after restore, want 5", n)
 	}
@@ -182,7 +182,7 @@ func TestHistoryPanelBlameOpensRevision(t *testing.T) {
 	h := newHistoryUnderTest(t, svc, a.ID)
 	h.tabs.Select(h.tabs.Items[1])
 	h.settle()
-	assertDeskShown(t, h.blame.root, "3 paragraphs by 2 authors",
+	assertShown(t, h.blame.root, "3 paragraphs by 2 authors",
 		"r2 Wang Lei · 11-28 09:02 │ Lawmakers approved a draft law on Monday.",
 		"r4 Anna Berg · 11-28 09:05 │ 专家认为，草案仍需细化。")
 
@@ -192,7 +192,7 @@ func TestHistoryPanelBlameOpensRevision(t *testing.T) {
 	if h.tabs.SelectedIndex() != 0 {
 		t.Error("clicking a paragraph did not go to its changes")
 	}
-	assertDeskShown(t, h.Object(), "From revision 1 by Li Na", "to revision 2 by Wang Lei")
+	assertShown(t, h.Object(), "From revision 1 by Li Na", "to revision 2 by Wang Lei")
 }
 
 func TestHistoryPanelSharesHTML(t *testing.T) {

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
 	"newsdesk/app"
@@ -48,8 +47,8 @@ func TestListRightClickOffersStatusMoves(t *testing.T) {
 	if len(overlays) == 0 {
 		t.Fatal("no menu after a right-click")
 	}
-	if !slices.Contains(drawnTexts(overlays[len(overlays)-1]), "Send to copy desk") {
-		t.Fatalf("menu shows %q", drawnTexts(overlays[len(overlays)-1]))
+	if !slices.Contains(shownTexts(overlays[len(overlays)-1]), "Send to copy desk") {
+		t.Fatalf("menu shows %q", shownTexts(overlays[len(overlays)-1]))
 	}
 	// Choose the move: the story goes to the copy desk.
 	item := tappableWith(overlays[len(overlays)-1], "Send to copy desk")
@@ -71,7 +70,7 @@ func tappableWith(o fyne.CanvasObject, text string) fyne.Tappable {
 		if o == nil || !o.Visible() {
 			return
 		}
-		if t, ok := o.(fyne.Tappable); ok && slices.Contains(drawnTexts(o), text) {
+		if t, ok := o.(fyne.Tappable); ok && slices.Contains(shownTexts(o), text) {
 			found = t
 		}
 		switch w := o.(type) {
@@ -87,30 +86,4 @@ func tappableWith(o fyne.CanvasObject, text string) fyne.Tappable {
 	}
 	walk(o)
 	return found
-}
-
-// drawnTexts is every text drawn under o, down to canvas texts (menus
-// draw theirs without labels).
-func drawnTexts(o fyne.CanvasObject) []string {
-	var out []string
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil || !o.Visible() {
-			return
-		}
-		switch w := o.(type) {
-		case *canvas.Text:
-			out = append(out, w.Text)
-		case *fyne.Container:
-			for _, c := range w.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(w).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(o)
-	return out
 }

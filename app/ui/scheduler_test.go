@@ -212,7 +212,7 @@ func TestSchedulerAsksAboutMissedSchedules(t *testing.T) {
 	if over == nil {
 		t.Fatal("no question about missed schedules")
 	}
-	assertDeskShown(t, over, "1 story fell due while Newsdesk was closed", "Missed while closed — due Tue Dec 1, 2026 08:00 CST")
+	assertShown(t, over, "1 story fell due while Newsdesk was closed", "Missed while closed — due Tue Dec 1, 2026 08:00 CST")
 
 	// Publish now, and from now on without asking.
 	var always *widget.Check
