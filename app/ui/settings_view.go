@@ -44,6 +44,8 @@ type settingsView struct {
 	headlineMax *widget.Entry
 	required    map[string]*widget.Check // "<status>/<field>"
 
+	portal *portalForm
+
 	person   *widget.Entry
 	initials *widget.Entry
 	themeSel *widget.RadioGroup
@@ -70,13 +72,16 @@ func newSettingsView(svc *app.Service, prefs fyne.Preferences, fallback string, 
 			v.onCancel()
 		}
 	}}
+	v.portal = newPortalForm(svc, run)
 	v.scrolls = []*container.Scroll{
 		container.NewVScroll(container.NewPadded(v.newsroomForm())),
 		container.NewVScroll(container.NewPadded(v.personalForm())),
+		container.NewVScroll(container.NewPadded(v.portal.root)),
 	}
 	v.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Newsroom", theme.HomeIcon(), v.scrolls[0]),
 		container.NewTabItemWithIcon("Personal", theme.AccountIcon(), v.scrolls[1]),
+		container.NewTabItemWithIcon("Portal", theme.UploadIcon(), v.scrolls[2]),
 	)
 	buttons := container.NewHBox(layout.NewSpacer(), cancel, v.save)
 	v.root = container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), v.status, buttons), nil, nil, v.tabs)
