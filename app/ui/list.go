@@ -54,7 +54,7 @@ func newArticleList(onSelect func(id string), onFilter func(q string)) *articleL
 			// Each label pads itself; the usual gap between them on top
 			// would make rows twice as tall as they need to be.
 			content := container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), headline, second)
-			return newListRow(content, func(id int, at fyne.Position) {
+			return newListRow(content, func(id int) { l.list.Select(id) }, func(id int, at fyne.Position) {
 				if l.onMenu != nil && id >= 0 && id < len(l.items) {
 					l.onMenu(l.items[id], at)
 				}
@@ -126,20 +126,25 @@ func (l *articleList) clearSelection() {
 }
 
 // listRow is one row of the article list: its content, and a right-click
-// that opens the row's context menu. It takes no primary taps, so the
-// list still selects the row as before.
+// that opens the row's context menu. The desktop driver hands a click to
+// the innermost widget taking any kind of tap, so the row must take the
+// primary tap too and select itself, as the list would.
 type listRow struct {
 	widget.BaseWidget
 	content fyne.CanvasObject
 	id      int
+	onTap   func(id int)
 	onMenu  func(id int, at fyne.Position)
 }
 
-func newListRow(content fyne.CanvasObject, onMenu func(id int, at fyne.Position)) *listRow {
-	r := &listRow{content: content, onMenu: onMenu}
+func newListRow(content fyne.CanvasObject, onTap func(id int), onMenu func(id int, at fyne.Position)) *listRow {
+	r := &listRow{content: content, onTap: onTap, onMenu: onMenu}
 	r.ExtendBaseWidget(r)
 	return r
 }
+
+// Tapped selects the row.
+func (r *listRow) Tapped(*fyne.PointEvent) { r.onTap(r.id) }
 
 // CreateRenderer draws the content.
 func (r *listRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.content) }

@@ -87,3 +87,21 @@ func tappableWith(o fyne.CanvasObject, text string) fyne.Tappable {
 	walk(o)
 	return found
 }
+
+// A click on a row selects it and opens the story: the row takes primary
+// taps itself (the desktop driver gives a click to the innermost widget
+// taking any tap, which is the row since it takes right-clicks).
+func TestListRowClickOpensTheStory(t *testing.T) {
+	svc := MustService(t)
+	a := MustSave(t, svc, &app.Article{Headline: "Click me", Section: "World", Body: "Text.\n"})
+	h, _ := newTestUI(t, svc, Options{})
+	row := firstRow(h.list.widget)
+	if row == nil {
+		t.Fatal("no row drawn")
+	}
+	test.Tap(row)
+	h.wait()
+	if h.ed.ID() != a.ID {
+		t.Fatalf("open article %q, want %q", h.ed.ID(), a.ID)
+	}
+}
