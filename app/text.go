@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -78,4 +79,16 @@ func ReadingMinutes(s string) int {
 		m = 1
 	}
 	return m
+}
+
+// JoinNames joins a byline as the portal prints it: "A", "A and B",
+// "A, B and C". Every view of a byline (GUI, CLI, diffs, export) uses it.
+func JoinNames(names []string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }

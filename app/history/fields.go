@@ -3,7 +3,6 @@ package history
 import (
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"newsdesk/app"
@@ -184,14 +183,5 @@ func timeString(t *time.Time, a *app.Article) string {
 	return t.In(a.Location()).Format("2006-01-02 15:04 MST")
 }
 
-// JoinNames joins a byline as the portal prints it: "A", "A and B",
-// "A, B and C".
-func JoinNames(names []string) string {
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
-}
+// JoinNames joins a byline as the portal prints it; see app.JoinNames.
+func JoinNames(names []string) string { return app.JoinNames(names) }

@@ -138,7 +138,7 @@ func statusList(ss []app.Status) string {
 	for i, s := range ss {
 		names[i] = strings.ToLower(s.Label())
 	}
-	return joinNames(names) + " stories"
+	return app.JoinNames(names) + " stories"
 }
 
 // Selection is the set of stories a bulk action applies to, with the

@@ -33,21 +33,10 @@ func zone(name string) *time.Location {
 	return loc
 }
 
-// joinNames joins people the way a byline reads: "A", "A and B", "A, B and C".
-func joinNames(names []string) string {
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
-}
-
 // bylineNames returns who the story is by: the people, or the agency for
 // syndicated copy with no named author.
 func bylineNames(byline []string, source string) string {
-	if s := joinNames(byline); s != "" {
+	if s := app.JoinNames(byline); s != "" {
 		return s
 	}
 	return source
@@ -97,7 +86,7 @@ func ContactLine(contacts []app.Contact) string {
 	if len(parts) == 0 {
 		return ""
 	}
-	return "Contact " + joinNames(parts)
+	return "Contact " + app.JoinNames(parts)
 }
 
 // SummaryMeta is the second line of a list row: who, desk, status (with

@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"newsdesk/app"
 )
 
 func TestListFilters(t *testing.T) {
@@ -93,8 +95,8 @@ func TestJoinNamesLikeThePortal(t *testing.T) {
 		{[]string{"Zhang Yuzhe", "Guo Yingzhe"}, "Zhang Yuzhe and Guo Yingzhe"},
 		{[]string{"Liu Denghui", "Di Ning", "Tang Hanyu", "Wang Yiran", "Han Wei"}, "Liu Denghui, Di Ning, Tang Hanyu, Wang Yiran and Han Wei"},
 	} {
-		if got := joinNames(c.in); got != c.want {
-			t.Errorf("joinNames(%q) = %q, want %q", c.in, got, c.want)
+		if got := app.JoinNames(c.in); got != c.want {
+			t.Errorf("app.JoinNames(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 	if got := bylineOf(nil, "Bloomberg"); got != "Bloomberg" {

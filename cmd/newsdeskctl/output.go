@@ -49,21 +49,10 @@ func zone(name string) *time.Location {
 	return (&app.Article{TimeZone: name}).Location()
 }
 
-// joinNames joins names the way the portal does: "A", "A and B", "A, B and C".
-func joinNames(names []string) string {
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
-}
-
 // bylineOf names who wrote the story, or the agency for syndicated copy.
 func bylineOf(names []string, source string) string {
 	if len(names) > 0 {
-		return joinNames(names)
+		return app.JoinNames(names)
 	}
 	return source
 }

@@ -127,7 +127,7 @@ func contactLine(cs []app.Contact) string {
 		}
 		parts = append(parts, s)
 	}
-	return "Contact " + joinNames(parts)
+	return "Contact " + app.JoinNames(parts)
 }
 
 func relatedLine(r app.Related, titles map[string]string) string {
