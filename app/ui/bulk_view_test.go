@@ -74,27 +74,8 @@ func (wf *workflowUnderTest) row(t *testing.T, p *BulkPanel, id string) *bulkRow
 }
 
 func findEntry(o fyne.CanvasObject) *widget.Entry {
-	var found *widget.Entry
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if found != nil || o == nil || !o.Visible() {
-			return
-		}
-		switch w := o.(type) {
-		case *widget.Entry:
-			found = w
-		case *fyne.Container:
-			for _, c := range w.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(w).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(o)
-	return found
+	e, _ := shownWidget(o, func(*widget.Entry) bool { return true })
+	return e
 }
 
 func TestBulkPanelSelectsAndReports(t *testing.T) {

@@ -32,32 +32,11 @@ func newTestExportView(t *testing.T) (*exportView, exportDesk, fyne.Window, func
 // buttonShown returns the shown button labelled text.
 func buttonShown(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 	t.Helper()
-	var found *widget.Button
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil || !o.Visible() || found != nil {
-			return
-		}
-		switch w := o.(type) {
-		case *widget.Button:
-			if w.Text == text {
-				found = w
-			}
-		case *fyne.Container:
-			for _, c := range w.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(w).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(o)
-	if found == nil {
+	b := findButton(o, text)
+	if b == nil {
 		t.Fatalf("no button %q; shown %q", text, shownTexts(o))
 	}
-	return found
+	return b
 }
 
 func TestExportViewDryRunThenExport(t *testing.T) {

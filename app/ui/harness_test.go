@@ -118,6 +118,35 @@ func shownTexts(o fyne.CanvasObject) []string {
 	return out
 }
 
+// shownWidget returns the first visible widget of type T under o that
+// match accepts: the one finder the view tests share.
+func shownWidget[T fyne.CanvasObject](o fyne.CanvasObject, match func(T) bool) (T, bool) {
+	var found T
+	ok := false
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if ok || o == nil || !o.Visible() {
+			return
+		}
+		if w, is := o.(T); is && match(w) {
+			found, ok = w, true
+			return
+		}
+		switch w := o.(type) {
+		case *fyne.Container:
+			for _, c := range w.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return found, ok
+}
+
 func assertShown(t *testing.T, o fyne.CanvasObject, want ...string) {
 	t.Helper()
 	texts := shownTexts(o)

@@ -118,31 +118,10 @@ func deskStory(tb testing.TB, svc *app.Service) *app.Article {
 	return deskSave(tb, svc, c, "Anna Berg", "add reaction")
 }
 
-// findButton returns the visible button labelled text under o.
+// findButton returns the visible button labelled text under o, or nil.
 func findButton(o fyne.CanvasObject, text string) *widget.Button {
-	var found *widget.Button
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if found != nil || o == nil || !o.Visible() {
-			return
-		}
-		switch w := o.(type) {
-		case *widget.Button:
-			if w.Text == text {
-				found = w
-			}
-		case *fyne.Container:
-			for _, c := range w.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(w).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(o)
-	return found
+	b, _ := shownWidget(o, func(b *widget.Button) bool { return b.Text == text })
+	return b
 }
 
 // tapButton taps the button labelled text under o, failing when there is

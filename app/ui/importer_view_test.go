@@ -101,30 +101,9 @@ func TestImportViewCancel(t *testing.T) {
 // findHyperlink returns the shown link whose text contains s.
 func findHyperlink(t *testing.T, o fyne.CanvasObject, s string) *widget.Hyperlink {
 	t.Helper()
-	var found *widget.Hyperlink
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil || !o.Visible() || found != nil {
-			return
-		}
-		switch w := o.(type) {
-		case *widget.Hyperlink:
-			if strings.Contains(w.Text, s) {
-				found = w
-			}
-		case *fyne.Container:
-			for _, c := range w.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(w).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(o)
-	if found == nil {
+	l, ok := shownWidget(o, func(l *widget.Hyperlink) bool { return strings.Contains(l.Text, s) })
+	if !ok {
 		t.Fatalf("no link with %q; shown %q", s, shownTexts(o))
 	}
-	return found
+	return l
 }

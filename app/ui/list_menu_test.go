@@ -13,23 +13,8 @@ import (
 
 // firstRow finds the first article row drawn under o.
 func firstRow(o fyne.CanvasObject) *listRow {
-	switch w := o.(type) {
-	case *listRow:
-		return w
-	case *fyne.Container:
-		for _, c := range w.Objects {
-			if r := firstRow(c); r != nil {
-				return r
-			}
-		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(w).Objects() {
-			if r := firstRow(c); r != nil {
-				return r
-			}
-		}
-	}
-	return nil
+	r, _ := shownWidget(o, func(*listRow) bool { return true })
+	return r
 }
 
 // A right-click on a story in the main list offers the workflow's moves

@@ -166,32 +166,11 @@ func TestWindowSearchFiltersAndKeys(t *testing.T) {
 // findSelect returns the shown select whose options include opt.
 func findSelect(t *testing.T, o fyne.CanvasObject, opt string) *widget.Select {
 	t.Helper()
-	var found *widget.Select
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil || !o.Visible() || found != nil {
-			return
-		}
-		switch w := o.(type) {
-		case *widget.Select:
-			if slices.Contains(w.Options, opt) {
-				found = w
-			}
-		case *fyne.Container:
-			for _, c := range w.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(w).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(o)
-	if found == nil {
+	sel, ok := shownWidget(o, func(s *widget.Select) bool { return slices.Contains(s.Options, opt) })
+	if !ok {
 		t.Fatalf("no select offering %q is shown", opt)
 	}
-	return found
+	return sel
 }
 
 func TestArticlePicker(t *testing.T) {
